@@ -1,0 +1,94 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BUILTIN_FACES = ['zlib', 'crypto', 'string_decoder', 'readline', 'buffer'];
+
+for (const name of BUILTIN_FACES) {
+  test(`hotpath/${name} exports every enumerable name of node:${name}`, () => {
+    const face = require(`hotpath/${name}`);
+    const builtin = require(`node:${name}`);
+    const missing = Object.keys(builtin).filter((key) => !Object.keys(face).includes(key));
+    assert.deepEqual(missing, []);
+  });
+
+  test(`hotpath/${name} keeps node:${name}'s non-enumerable exports and their descriptors`, () => {
+    const face = require(`hotpath/${name}`);
+    const builtin = require(`node:${name}`);
+    for (const key of Object.getOwnPropertyNames(builtin)) {
+      const theirs = Object.getOwnPropertyDescriptor(builtin, key);
+      const ours = Object.getOwnPropertyDescriptor(face, key);
+      assert.ok(ours, `${key} is missing`);
+      assert.equal(ours.enumerable, theirs.enumerable, `${key} enumerable`);
+      if (!('value' in theirs) || ours.value === theirs.value) {
+        assert.equal(ours.writable, theirs.writable, `${key} writable`);
+        assert.equal(ours.configurable, theirs.configurable, `${key} configurable`);
+      }
+    }
+  });
+
+  test(`hotpath/${name} loads through ESM with named imports`, async () => {
+    const esm = await import(`hotpath/${name}`);
+    const face = require(`hotpath/${name}`);
+    assert.equal(esm.default, face);
+    for (const key of Object.keys(face)) {
+      if (/^[A-Za-z_$][\w$]*$/.test(key)) assert.ok(key in esm, `named export ${key}`);
+    }
+  });
+}
+
+test("zlib's legacy Z_* constants stay non-enumerable and read-only", () => {
+  const zlib = require('hotpath/zlib');
+  const descriptor = Object.getOwnPropertyDescriptor(zlib, 'Z_BEST_COMPRESSION');
+  assert.equal(descriptor.value, 9);
+  assert.equal(descriptor.enumerable, false);
+  assert.equal(descriptor.writable, false);
+  assert.ok(!Object.keys(zlib).includes('Z_BEST_COMPRESSION'));
+});
+
+test('a named ESM import works in a separate process', () => {
+  const out = execFileSync(
+    process.execPath,
+    ['--input-type=module', '-e', "import { crc32, gzipSync } from 'hotpath/zlib'; console.log(crc32('hello'), typeof gzipSync);"],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  assert.equal(out.trim(), '907060870 function');
+});
+
+test('hotpath/workers loads through require and import', async () => {
+  assert.deepEqual(Object.keys(require('hotpath/workers')), []);
+  assert.equal((await import('hotpath/workers')).default, require('hotpath/workers'));
+});
+
+test('the root entry exposes every module face', async () => {
+  const root = require('hotpath');
+  for (const name of [...BUILTIN_FACES, 'workers']) {
+    assert.equal(root[name], require(`hotpath/${name}`), name);
+  }
+  const esmRoot = await import('hotpath');
+  assert.equal(esmRoot.zlib, require('hotpath/zlib'));
+  assert.equal(esmRoot.default, root);
+});
+
+test('the committed ESM entries list every current export', () => {
+  const { expectedEntries } = require('../scripts/write-esm-entries.js');
+  const fs = require('node:fs');
+  for (const [file, source] of Object.entries(expectedEntries())) {
+    assert.equal(fs.readFileSync(new URL(`../esm/${file}`, import.meta.url), 'utf8'), source, `esm/${file} is stale`);
+  }
+});
+
+test('package.json exports each subpath with types, require and import', () => {
+  const pkg = require('../package.json');
+  for (const name of [...BUILTIN_FACES, 'workers']) {
+    const entry = pkg.exports[`./${name}`];
+    assert.ok(entry, name);
+    for (const condition of ['types', 'require', 'import']) {
+      assert.ok(require('node:fs').existsSync(new URL(`.${entry[condition].slice(1)}`, new URL('../', import.meta.url))), `${name} ${condition}`);
+    }
+  }
+});

@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const native = require('../binding.js');
+
+test('a Rust panic reaches JS as a thrown Error and the process lives on', () => {
+  assert.throws(() => native.__panicProbe('probe message'), (error) => {
+    assert.ok(error instanceof Error);
+    assert.match(error.message, /probe message/);
+    return true;
+  });
+  assert.equal(require('hotpath/zlib').crc32('hello'), 907060870);
+});
+
+const WORKER_SOURCE = `
+  const { parentPort } = require('node:worker_threads');
+  const zlib = require(${JSON.stringify(require.resolve('hotpath/zlib'))});
+  parentPort.postMessage(zlib.crc32('hello') + zlib.crc32(Buffer.from('world')));
+`;
+
+function runWorker() {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    worker.once('message', (value) => {
+      worker.terminate().then(() => resolve(value), reject);
+    });
+    worker.once('error', reject);
+  });
+}
+
+test('the addon loads and works inside a worker thread', async () => {
+  const expected = require('node:zlib').crc32('hello') + require('node:zlib').crc32(Buffer.from('world'));
+  assert.equal(await runWorker(), expected);
+});
+
+test('20 workers created and terminated in a row leave the process healthy', async () => {
+  for (let i = 0; i < 20; i++) await runWorker();
+  assert.equal(require('hotpath/zlib').crc32('still alive'), require('node:zlib').crc32('still alive'));
+});
+
+test('a worker terminated while it loads the addon does not take the process down', async () => {
+  const workers = Array.from({ length: 5 }, () => new Worker(WORKER_SOURCE, { eval: true }));
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  assert.equal(await runWorker(), require('node:zlib').crc32('hello') + require('node:zlib').crc32(Buffer.from('world')));
+});
+
+function runWithoutAddon(source, env = {}) {
+  return spawnSync(process.execPath, ['-e', source], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NAPI_RS_NATIVE_LIBRARY_PATH: '/nonexistent/hotpath.node', ...env },
+  });
+}
+
+test('without the addon, Node-named functions fall back to the built-in with one warning', () => {
+  const result = runWithoutAddon(
+    "const z = require('hotpath/zlib'); require('hotpath/crypto'); console.log(z.crc32('hello'), z.crc32 === require('zlib').crc32)",
+  );
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout.trim(), '907060870 true');
+  const warnings = result.stderr.split('\n').filter((line) => line.includes('HOTPATH_NATIVE_UNAVAILABLE'));
+  assert.equal(warnings.length, 1, result.stderr);
+});
+
+test('HOTPATH_STRICT=1 makes a missing addon throw instead of falling back', () => {
+  const result = runWithoutAddon("require('hotpath/zlib')", { HOTPATH_STRICT: '1' });
+  assert.notEqual(result.status, 0);
+  assert.match(result.stderr, /Cannot find native binding|Cannot find module/);
+});
+
+test('extras without the addon throw an error that says why', () => {
+  const result = runWithoutAddon(
+    "const { requireNative } = require('./lib/internal/native.js'); try { requireNative('gzipMany') } catch (e) { console.log(e.code, /gzipMany needs the native addon/.test(e.message)) }",
+  );
+  assert.equal(result.stdout.trim(), 'HOTPATH_NATIVE_UNAVAILABLE true', result.stderr);
+});

@@ -1,0 +1,25 @@
+// Compiled (never run) by __test__/types.test.mjs: the published types must describe
+// the faces the way a user writes against them.
+import zlib = require('hotpath/zlib');
+import { crc32, gzipSync, constants } from 'hotpath/zlib';
+import { createHash } from 'hotpath/crypto';
+import { StringDecoder } from 'hotpath/string_decoder';
+import { createInterface } from 'hotpath/readline';
+import { Buffer as HotpathBuffer } from 'hotpath/buffer';
+import * as root from 'hotpath';
+
+const a: number = crc32('hello');
+const b: number = zlib.crc32(new Uint16Array(4), 7);
+const c: number = crc32(new DataView(new ArrayBuffer(8)));
+const d: Buffer = gzipSync('text');
+const e: number = constants.Z_BEST_COMPRESSION;
+const f: string = createHash('sha256').update('x').digest('hex');
+const g: string = new StringDecoder('utf8').write(Buffer.from('x'));
+const h = createInterface({ input: process.stdin });
+const i: Buffer = HotpathBuffer.from('x');
+const j: number = root.zlib.crc32('x');
+
+// @ts-expect-error crc32 takes a string or a view, not a number
+crc32(5);
+
+export { a, b, c, d, e, f, g, h, i, j };

@@ -1,0 +1,62 @@
+// Timing and statistics for benches/run.mjs: every contender of a case runs on the
+// same input in the same process, alternating round by round, and is reported by the
+// median over rounds of mitata's per-round median.
+
+import { measure } from 'mitata';
+import { isDeepStrictEqual } from 'node:util';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS || 150);
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Every contender of a case, baseline first: [label, fn, role]. */
+export function contenders(testCase) {
+  const list = [
+    [testCase.builtinName || 'built-in', testCase.builtin, 'builtin'],
+    ['hotpath', testCase.hotpath, 'hotpath'],
+  ];
+  for (const [name, fn] of Object.entries(testCase.peers || {})) list.push([name, fn, 'peer']);
+  return list;
+}
+
+/**
+ * Runs each contender once and compares its result with the built-in's, so a table
+ * never compares functions that do different work. `same: false` opts a case out
+ * (e.g. compressors whose bytes legitimately differ); `peersSame: false` exempts peers.
+ */
+async function checkSameResult(testCase) {
+  if (testCase.same === false) return;
+  const expected = await testCase.builtin();
+  for (const [name, fn, role] of contenders(testCase).slice(1)) {
+    if (role === 'peer' && testCase.peersSame === false) continue;
+    const actual = await fn();
+    if (!isDeepStrictEqual(actual, expected)) {
+      throw new Error(`${testCase.name}: ${name} returned a different result than the built-in`);
+    }
+  }
+}
+
+async function timeOnce(fn) {
+  const stats = await measure(fn, { min_cpu_time: ROUND_MS * 1e6, min_samples: 5 });
+  return stats.p50; // nanoseconds per call
+}
+
+/** Median nanoseconds per call for each contender, keyed by label. */
+export async function timeCase(testCase) {
+  await checkSameResult(testCase);
+  const list = contenders(testCase);
+  const rounds = new Map(list.map(([name]) => [name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternate the order each round so neither side always runs on a warmer machine.
+    const order = round % 2 === 0 ? list : [...list].reverse();
+    for (const [name, fn] of order) rounds.get(name).push(await timeOnce(fn));
+  }
+  return Object.fromEntries([...rounds].map(([name, samples]) => [name, median(samples)]));
+}
+
+export const settings = { rounds: ROUNDS, roundMs: ROUND_MS };

@@ -1,0 +1,73 @@
+// npm run bench [-- module …]: runs benches/<module>.bench.mjs (all of them by default),
+// prints one table per module headed by the machine, and writes benches/results.json,
+// benches/RESULTS.md and benches/RESULTS.svg. Modules not run this time keep the rows
+// of their last run in those files.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { timeCase, settings } from './harness.mjs';
+import { summarize, printTable, markdown, svgChart, formatBytes } from './report.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const RESULTS_JSON = path.join(HERE, 'results.json');
+
+function benchFiles(names) {
+  const all = fs.readdirSync(HERE).filter((f) => f.endsWith('.bench.mjs')).sort();
+  if (names.length === 0) return all;
+  const wanted = names.map((n) => (n.endsWith('.bench.mjs') ? n : `${n}.bench.mjs`));
+  const unknown = wanted.filter((f) => !all.includes(f));
+  if (unknown.length > 0) throw new Error(`no such bench: ${unknown.join(', ')} (have: ${all.join(', ')})`);
+  return wanted;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0] ? cpus[0].model.trim() : 'unknown CPU',
+    cores: os.availableParallelism ? os.availableParallelism() : cpus.length,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    rounds: settings.rounds,
+  };
+}
+
+function previousModules() {
+  try {
+    return JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')).modules || {};
+  } catch {
+    return {};
+  }
+}
+
+async function main() {
+  const files = benchFiles(process.argv.slice(2));
+  const info = machine();
+  console.log(`hotpath benchmarks — ${info.cpu}, ${info.cores} cores, Node ${info.node} (${info.platform})`);
+  console.log(`median of ${settings.rounds} alternating rounds of ~${settings.roundMs} ms per contender`);
+  const modules = previousModules();
+  for (const [index, file] of files.entries()) {
+    const bench = (await import(pathToFileURL(path.join(HERE, file)))).default;
+    const cases = typeof bench.cases === 'function' ? await bench.cases() : bench.cases;
+    const rows = [];
+    for (const [caseIndex, testCase] of cases.entries()) {
+      const size = testCase.bytes ? ` (${formatBytes(testCase.bytes)})` : '';
+      process.stderr.write(`[${index + 1}/${files.length}] ${bench.module}: case ${caseIndex + 1}/${cases.length} ${testCase.name}${size}\n`);
+      rows.push(summarize(bench.module, testCase, await timeCase(testCase)));
+    }
+    if (bench.teardown) await bench.teardown();
+    printTable(bench.module, rows);
+    modules[bench.module] = { measuredAt: new Date().toISOString(), rows };
+  }
+  const results = { machine: info, modules };
+  fs.writeFileSync(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(HERE, 'RESULTS.md'), markdown(results));
+  fs.writeFileSync(path.join(HERE, 'RESULTS.svg'), svgChart(results));
+  console.log(`\nwrote benches/results.json, benches/RESULTS.md, benches/RESULTS.svg`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

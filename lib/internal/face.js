@@ -1,0 +1,23 @@
+'use strict';
+
+/**
+ * A fresh exports object carrying every own property of `builtin` with its
+ * descriptor (so non-enumerable, non-writable exports such as zlib's legacy `Z_*`
+ * constants survive, which an object spread would drop).
+ */
+function copyBuiltin(builtin) {
+  return Object.defineProperties({}, Object.getOwnPropertyDescriptors(builtin));
+}
+
+/** Replaces one export with hotpath's, keeping the built-in's enumerability. */
+function override(face, name, value) {
+  const previous = Object.getOwnPropertyDescriptor(face, name);
+  Object.defineProperty(face, name, {
+    value,
+    writable: true,
+    configurable: true,
+    enumerable: previous ? previous.enumerable : true,
+  });
+}
+
+module.exports = { copyBuiltin, override };

@@ -1,0 +1,33 @@
+'use strict';
+
+// Loads the native addon once for every face. A missing or broken binary is not an
+// outage: the faces fall back to the built-ins and one warning names the cause, unless
+// HOTPATH_STRICT=1 asks for the load error to be thrown instead.
+
+let native = null;
+let loadError = null;
+
+try {
+  native = require('../../binding.js');
+} catch (error) {
+  loadError = error;
+  if (process.env.HOTPATH_STRICT === '1') throw error;
+  process.emitWarning(
+    `hotpath: the native addon could not be loaded (${error && error.message}); ` +
+      'falling back to the Node.js built-ins',
+    { code: 'HOTPATH_NATIVE_UNAVAILABLE' },
+  );
+}
+
+/** For extras Node lacks: there is no built-in to fall back to, so say why. */
+function requireNative(feature) {
+  if (native) return native;
+  const error = new Error(
+    `hotpath: ${feature} needs the native addon, which could not be loaded: ${loadError && loadError.message}`,
+  );
+  error.code = 'HOTPATH_NATIVE_UNAVAILABLE';
+  error.cause = loadError;
+  throw error;
+}
+
+module.exports = { native, loadError, requireNative };

@@ -1,0 +1,124 @@
+//! Borrowing the bytes of any `ArrayBufferView` without copying.
+//!
+//! napi-rs's own `&[u8]` accepts only `Uint8Array` (and so `Buffer`); Node's APIs
+//! take every TypedArray and DataView, including views over a SharedArrayBuffer,
+//! and read their underlying bytes.
+
+use std::ffi::c_void;
+use std::ptr;
+
+use napi::bindgen_prelude::{FromNapiValue, TypeName, ValidateNapiValue};
+use napi::{check_status, sys, Error, Result, Status, ValueType};
+
+/// The bytes behind a TypedArray or DataView argument, valid for the duration of the
+/// synchronous call that received it (the JS value is held by the call's handle scope).
+pub struct ByteView<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> ByteView<'a> {
+    pub fn as_slice(&self) -> &'a [u8] {
+        self.bytes
+    }
+}
+
+fn element_size(typed_array_type: sys::napi_typedarray_type) -> usize {
+    use sys::TypedarrayType as T;
+    match typed_array_type {
+        T::int8_array | T::uint8_array | T::uint8_clamped_array => 1,
+        T::int16_array | T::uint16_array => 2,
+        T::int32_array | T::uint32_array | T::float32_array => 4,
+        // float64, bigint64, biguint64; an element type newer than this list is at
+        // most 8 bytes wide only if it is one of these, so refuse anything else.
+        T::float64_array | T::bigint64_array | T::biguint64_array => 8,
+        _ => 0,
+    }
+}
+
+/// # Safety
+/// `data` must point to `len` readable bytes that stay alive for `'a` (or be null
+/// with `len == 0`).
+unsafe fn borrow<'a>(data: *mut c_void, len: usize) -> &'a [u8] {
+    if data.is_null() || len == 0 {
+        &[]
+    } else {
+        // SAFETY: guaranteed by the caller: napi reported `len` bytes at `data`.
+        unsafe { std::slice::from_raw_parts(data as *const u8, len) }
+    }
+}
+
+impl FromNapiValue for ByteView<'_> {
+    unsafe fn from_napi_value(env: sys::napi_env, value: sys::napi_value) -> Result<Self> {
+        let mut is_typed_array = false;
+        // SAFETY: env and value come from napi for this call.
+        check_status!(unsafe { sys::napi_is_typedarray(env, value, &mut is_typed_array) })?;
+        let mut data = ptr::null_mut();
+        let mut array_buffer = ptr::null_mut();
+        let mut byte_offset = 0;
+        if is_typed_array {
+            let mut kind = 0;
+            let mut length = 0;
+            // SAFETY: value is a TypedArray (checked above); every out-pointer is valid.
+            check_status!(unsafe {
+                sys::napi_get_typedarray_info(
+                    env,
+                    value,
+                    &mut kind,
+                    &mut length,
+                    &mut data,
+                    &mut array_buffer,
+                    &mut byte_offset,
+                )
+            })?;
+            let width = element_size(kind);
+            if width == 0 {
+                return Err(Error::new(
+                    Status::InvalidArg,
+                    format!("unsupported TypedArray element type {kind}"),
+                ));
+            }
+            // SAFETY: napi reports `length` elements of `width` bytes at `data`, owned by
+            // a buffer that the live JS value keeps alive for this call.
+            return Ok(ByteView {
+                bytes: unsafe { borrow(data, length * width) },
+            });
+        }
+        let mut is_data_view = false;
+        // SAFETY: as above.
+        check_status!(unsafe { sys::napi_is_dataview(env, value, &mut is_data_view) })?;
+        if !is_data_view {
+            return Err(Error::new(
+                Status::InvalidArg,
+                "expected a TypedArray or DataView".to_owned(),
+            ));
+        }
+        let mut byte_length = 0;
+        // SAFETY: value is a DataView (checked above); every out-pointer is valid.
+        check_status!(unsafe {
+            sys::napi_get_dataview_info(
+                env,
+                value,
+                &mut byte_length,
+                &mut data,
+                &mut array_buffer,
+                &mut byte_offset,
+            )
+        })?;
+        // SAFETY: napi reports `byte_length` bytes at `data`, kept alive by the JS value.
+        Ok(ByteView {
+            bytes: unsafe { borrow(data, byte_length) },
+        })
+    }
+}
+
+impl TypeName for ByteView<'_> {
+    fn type_name() -> &'static str {
+        "ArrayBufferView"
+    }
+
+    fn value_type() -> ValueType {
+        ValueType::Object
+    }
+}
+
+impl ValidateNapiValue for ByteView<'_> {}
