@@ -22,6 +22,18 @@ export type TypedArray =
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+/** A streaming decoder for any WHATWG encoding. */
+export declare class WhatwgDecoder {
+  constructor(name: string)
+  /** Decodes `chunk`, holding back an incomplete character for the next call. */
+  write(chunk: ArrayBufferView): string
+  /**
+   * Decodes `chunk` as the last one (an unfinished character becomes U+FFFD) and
+   * leaves the decoder ready for a new stream.
+   */
+  end(chunk?: ArrayBufferView): string
+}
+
 export declare function __panicProbe(message: string): void
 
 /**
@@ -32,3 +44,27 @@ export declare function crc32Bytes(data: ArrayBufferView, value: number): number
 
 /** `zlib.crc32(string, value)`: the string is hashed as its UTF-8 bytes, as Node does. */
 export declare function crc32String(data: string, value: number): number
+
+/** `StringDecoder#end()`'s flush of whatever is buffered in `state`. */
+export declare function decoderFlush(state: Uint8Array): string
+
+/**
+ * `StringDecoder#write(chunk)` for Node's encodings: updates `state` (the decoder's
+ * 7-byte state buffer) and returns the text the chunk completes.
+ */
+export declare function decoderWrite(state: Uint8Array, chunk: ArrayBufferView): string
+
+/**
+ * One-shot UTF-8 decoding (`buffer.toString('utf8')`'s result), faster than V8's
+ * decoder on non-ASCII text.
+ */
+export declare function decodeUtf8(bytes: ArrayBufferView): string
+
+/** One-shot decoding of `bytes` in the WHATWG encoding `name`. */
+export declare function whatwgDecode(bytes: ArrayBufferView, name: string): string
+
+/** One-shot encoding of `text` into the WHATWG encoding `name`. */
+export declare function whatwgEncode(text: string, name: string): Buffer
+
+/** The WHATWG name of the encoding `label` denotes, or null. */
+export declare function whatwgEncodingName(label: string): string | null

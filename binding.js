@@ -835,6 +835,13 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.WhatwgDecoder = nativeBinding.WhatwgDecoder
 module.exports.__panicProbe = nativeBinding.__panicProbe
 module.exports.crc32Bytes = nativeBinding.crc32Bytes
 module.exports.crc32String = nativeBinding.crc32String
+module.exports.decoderFlush = nativeBinding.decoderFlush
+module.exports.decoderWrite = nativeBinding.decoderWrite
+module.exports.decodeUtf8 = nativeBinding.decodeUtf8
+module.exports.whatwgDecode = nativeBinding.whatwgDecode
+module.exports.whatwgEncode = nativeBinding.whatwgEncode
+module.exports.whatwgEncodingName = nativeBinding.whatwgEncodingName

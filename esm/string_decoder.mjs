@@ -4,4 +4,9 @@ import face from '../lib/string_decoder.js';
 export default face;
 export const {
   StringDecoder,
+  createDecodeStream,
+  createEncodeStream,
+  decode,
+  encode,
+  encodingExists,
 } = face;

@@ -1,8 +1,23 @@
 'use strict';
 
-// hotpath/string_decoder: Node's string_decoder module. Nothing is accelerated here yet, so every export is
-// the built-in's own, copied with its property descriptor.
+// hotpath/string_decoder: Node's StringDecoder on a native engine (same results, same
+// state, same errors), accepting every WHATWG encoding label too; plus iconv-lite-style
+// one-shot and streaming encode/decode as extras. Without the addon, StringDecoder is
+// Node's own and the extras throw an error that says why.
 
-const { copyBuiltin } = require('./internal/face.js');
+const builtin = require('node:string_decoder');
+const { native } = require('./internal/native.js');
+const { copyBuiltin, override } = require('./internal/face.js');
+const { StringDecoder } = require('./internal/string-decoder.js');
+const codecs = require('./internal/text-codecs.js');
 
-module.exports = copyBuiltin(require('node:string_decoder'));
+const face = copyBuiltin(builtin);
+module.exports = face;
+
+if (native) override(face, 'StringDecoder', StringDecoder);
+
+face.encodingExists = codecs.encodingExists;
+face.decode = codecs.decode;
+face.encode = codecs.encode;
+face.createDecodeStream = codecs.createDecodeStream;
+face.createEncodeStream = codecs.createEncodeStream;

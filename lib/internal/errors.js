@@ -40,6 +40,13 @@ function makeNodeError(Base, code, message) {
   return error;
 }
 
+/** An error as Node's C++ layer throws it: the plain class with a `code`, no code in the stack. */
+function makeNativeStyleError(Base, code, message) {
+  const error = new Base(message);
+  error.code = code;
+  return error;
+}
+
 function formatList(items, joiner) {
   if (items.length <= 2) return items.join(` ${joiner} `);
   return `${items.slice(0, -1).join(', ')}, ${joiner} ${items[items.length - 1]}`;
@@ -121,4 +128,4 @@ function outOfRange(name, range, received) {
   );
 }
 
-module.exports = { makeNodeError, invalidArgType, outOfRange, describeReceived };
+module.exports = { makeNodeError, makeNativeStyleError, invalidArgType, outOfRange, describeReceived };

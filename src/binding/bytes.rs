@@ -5,6 +5,7 @@
 //! and read their underlying bytes.
 
 use std::ffi::c_void;
+use std::marker::PhantomData;
 use std::ptr;
 
 use napi::bindgen_prelude::{FromNapiValue, TypeName, ValidateNapiValue};
@@ -12,13 +13,50 @@ use napi::{check_status, sys, Error, Result, Status, ValueType};
 
 /// The bytes behind a TypedArray or DataView argument, valid for the duration of the
 /// synchronous call that received it (the JS value is held by the call's handle scope).
+///
+/// JS memory is shared: two arguments may view the same bytes. So the view keeps a
+/// raw pointer, hands out short-lived slices, and writes only through `overwrite`.
 pub struct ByteView<'a> {
-    bytes: &'a [u8],
+    data: *mut u8,
+    len: usize,
+    call: PhantomData<&'a [u8]>,
 }
 
-impl<'a> ByteView<'a> {
-    pub fn as_slice(&self) -> &'a [u8] {
-        self.bytes
+impl ByteView<'_> {
+    fn new(data: *mut c_void, len: usize) -> Self {
+        let data = if data.is_null() || len == 0 {
+            ptr::NonNull::dangling().as_ptr()
+        } else {
+            data.cast()
+        };
+        ByteView {
+            data,
+            len,
+            call: PhantomData,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn as_slice(&self) -> &[u8] {
+        // SAFETY: napi reported `len` readable bytes at `data` (or len is 0 and the
+        // pointer is dangling but aligned), kept alive by the JS value for this call.
+        unsafe { std::slice::from_raw_parts(self.data, self.len) }
+    }
+
+    /// Copies `bytes` over the start of the view; callers must not hold a slice of
+    /// any view across this call, since views may overlap.
+    pub fn overwrite(&self, bytes: &[u8]) {
+        let count = bytes.len().min(self.len);
+        // SAFETY: `count` bytes fit in the view; `ptr::copy` tolerates overlap with
+        // `bytes`, which may come from another view of the same memory.
+        unsafe { ptr::copy(bytes.as_ptr(), self.data, count) };
     }
 }
 
@@ -32,18 +70,6 @@ fn element_size(typed_array_type: sys::napi_typedarray_type) -> usize {
         // most 8 bytes wide only if it is one of these, so refuse anything else.
         T::float64_array | T::bigint64_array | T::biguint64_array => 8,
         _ => 0,
-    }
-}
-
-/// # Safety
-/// `data` must point to `len` readable bytes that stay alive for `'a` (or be null
-/// with `len == 0`).
-unsafe fn borrow<'a>(data: *mut c_void, len: usize) -> &'a [u8] {
-    if data.is_null() || len == 0 {
-        &[]
-    } else {
-        // SAFETY: guaranteed by the caller: napi reported `len` bytes at `data`.
-        unsafe { std::slice::from_raw_parts(data as *const u8, len) }
     }
 }
 
@@ -77,11 +103,7 @@ impl FromNapiValue for ByteView<'_> {
                     format!("unsupported TypedArray element type {kind}"),
                 ));
             }
-            // SAFETY: napi reports `length` elements of `width` bytes at `data`, owned by
-            // a buffer that the live JS value keeps alive for this call.
-            return Ok(ByteView {
-                bytes: unsafe { borrow(data, length * width) },
-            });
+            return Ok(ByteView::new(data, length * width));
         }
         let mut is_data_view = false;
         // SAFETY: as above.
@@ -104,10 +126,7 @@ impl FromNapiValue for ByteView<'_> {
                 &mut byte_offset,
             )
         })?;
-        // SAFETY: napi reports `byte_length` bytes at `data`, kept alive by the JS value.
-        Ok(ByteView {
-            bytes: unsafe { borrow(data, byte_length) },
-        })
+        Ok(ByteView::new(data, byte_length))
     }
 }
 

@@ -1,0 +1,155 @@
+'use strict';
+
+// hotpath extras: decode and encode any Node or WHATWG encoding, one-shot or as
+// streams, with iconv-lite's names and options (`stripBOM`, default true; `addBOM`).
+
+const { Transform } = require('node:stream');
+const { native, requireNative } = require('./native.js');
+const { invalidArgType } = require('./errors.js');
+const { resolveEncoding } = require('./encodings.js');
+const { StringDecoder, fromNative } = require('./string-decoder.js');
+
+const BOM = 0xfeff;
+
+/** Whether `label` names an encoding hotpath can decode and encode. */
+function encodingExists(label) {
+  if (typeof label !== 'string' || label === '') return false;
+  try {
+    resolveEncoding(label);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function asBuffer(view) {
+  return Buffer.isBuffer(view) ? view : Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+}
+
+function withoutBom(text, options) {
+  const strip = options == null || options.stripBOM !== false;
+  return strip && text.charCodeAt(0) === BOM ? text.slice(1) : text;
+}
+
+/** iconv-lite's `decode(bytes, encoding[, { stripBOM }])`. */
+function decode(bytes, encoding, options) {
+  if (!ArrayBuffer.isView(bytes)) throw invalidArgType('bytes', ['Buffer', 'TypedArray', 'DataView'], bytes);
+  const resolved = resolveEncoding(encoding);
+  let text;
+  try {
+    if (resolved.whatwg) text = requireNative('decode').whatwgDecode(bytes, resolved.whatwg);
+    else if (resolved.name === 'utf8' && native) text = native.decodeUtf8(bytes);
+    else text = asBuffer(bytes).toString(resolved.name);
+  } catch (error) {
+    throw fromNative(error);
+  }
+  return withoutBom(text, options);
+}
+
+/** iconv-lite's `encode(text, encoding[, { addBOM }])`; unmappable characters become '?'. */
+function encode(text, encoding, options) {
+  if (typeof text !== 'string') throw invalidArgType('text', 'string', text);
+  const resolved = resolveEncoding(encoding);
+  const input = options != null && options.addBOM ? `\ufeff${text}` : text;
+  if (!resolved.whatwg) return Buffer.from(input, resolved.name);
+  if (resolved.whatwg === 'UTF-16BE') return Buffer.from(input, 'utf16le').swap16();
+  return requireNative('encode').whatwgEncode(input, resolved.whatwg);
+}
+
+/** A Transform from bytes in `encoding` to strings. */
+class DecodeStream extends Transform {
+  constructor(encoding, options = {}) {
+    requireNative('createDecodeStream');
+    const decoder = new StringDecoder(encoding);
+    super({ ...options, decodeStrings: true, encoding: 'utf8' });
+    this.decoder = decoder;
+    this.stripBOM = options.stripBOM !== false;
+  }
+
+  pushText(text) {
+    if (text.length === 0) return;
+    if (this.stripBOM) {
+      this.stripBOM = false;
+      if (text.charCodeAt(0) === BOM) text = text.slice(1);
+      if (text.length === 0) return;
+    }
+    this.push(text);
+  }
+
+  _transform(chunk, _encoding, callback) {
+    try {
+      this.pushText(this.decoder.write(chunk));
+    } catch (error) {
+      callback(error);
+      return;
+    }
+    callback();
+  }
+
+  _flush(callback) {
+    try {
+      this.pushText(this.decoder.end());
+    } catch (error) {
+      callback(error);
+      return;
+    }
+    callback();
+  }
+}
+
+/** A Transform from strings to bytes in `encoding`. */
+class EncodeStream extends Transform {
+  constructor(encoding, options = {}) {
+    requireNative('createEncodeStream');
+    encode('', encoding); // validates the label up front
+    super({ ...options, decodeStrings: false, readableObjectMode: false });
+    this.targetEncoding = encoding;
+    this.addBOM = Boolean(options.addBOM);
+    this.pendingHighSurrogate = '';
+  }
+
+  _transform(chunk, _encoding, callback) {
+    if (typeof chunk !== 'string') {
+      callback(invalidArgType('chunk', 'string', chunk));
+      return;
+    }
+    let text = this.pendingHighSurrogate + chunk;
+    this.pendingHighSurrogate = '';
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      // Its low half may start the next chunk: encode the pair together.
+      this.pendingHighSurrogate = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    this.encodeAndPush(text, callback);
+  }
+
+  _flush(callback) {
+    const rest = this.pendingHighSurrogate;
+    this.pendingHighSurrogate = '';
+    this.encodeAndPush(rest, callback);
+  }
+
+  encodeAndPush(text, callback) {
+    let bytes;
+    try {
+      bytes = encode(text, this.targetEncoding, { addBOM: this.addBOM && text.length > 0 });
+    } catch (error) {
+      callback(error);
+      return;
+    }
+    if (text.length > 0) this.addBOM = false;
+    if (bytes.length > 0) this.push(bytes);
+    callback();
+  }
+}
+
+function createDecodeStream(encoding, options) {
+  return new DecodeStream(encoding, options);
+}
+
+function createEncodeStream(encoding, options) {
+  return new EncodeStream(encoding, options);
+}
+
+module.exports = { encodingExists, decode, encode, createDecodeStream, createEncodeStream };

@@ -1,0 +1,177 @@
+//! napi binding of the string_decoder engines.
+
+use napi::bindgen_prelude::Buffer;
+use napi::{Env, Error, JsString, Result, Status};
+use napi_derive::napi;
+
+use super::legacy::{self, LegacyDecoder, TooLarge};
+use super::node_decoder::{self, State, UnknownEncodingId, STATE_LEN};
+use super::text::{render_utf8, JsText};
+use crate::binding::{ByteView, Utf8Text};
+
+/// V8's longest string on 64-bit platforms (`v8::String::kMaxLength`).
+const MAX_STRING_LENGTH: usize = 0x1fff_ffe8;
+
+/// The message the JS face turns into Node's ERR_STRING_TOO_LONG.
+const STRING_TOO_LONG: &str = "ERR_STRING_TOO_LONG";
+
+/// Creates the JS string for `text` in its own width: Latin-1 or UTF-16.
+pub(crate) fn to_js_string<'env>(env: &'env Env, text: JsText<'_>) -> Result<JsString<'env>> {
+    if text.len() > MAX_STRING_LENGTH {
+        return Err(Error::new(Status::GenericFailure, STRING_TOO_LONG));
+    }
+    match text {
+        JsText::Latin1(bytes) => env.create_string_latin1(&bytes),
+        JsText::Utf16(units) => env.create_string_utf16(&units),
+    }
+}
+
+fn too_large(_: TooLarge) -> Error {
+    Error::new(Status::GenericFailure, STRING_TOO_LONG)
+}
+
+fn read_state(view: &ByteView) -> Result<State> {
+    State::try_from(view.as_slice()).map_err(|_| {
+        Error::new(
+            Status::InvalidArg,
+            format!("decoder state must be {STATE_LEN} bytes"),
+        )
+    })
+}
+
+fn unknown_id(error: UnknownEncodingId) -> Error {
+    Error::new(
+        Status::InvalidArg,
+        format!("unknown encoding id {} in decoder state", error.0),
+    )
+}
+
+/// `StringDecoder#write(chunk)` for Node's encodings: updates `state` (the decoder's
+/// 7-byte state buffer) and returns the text the chunk completes.
+#[napi(
+    js_name = "decoderWrite",
+    catch_unwind,
+    ts_args_type = "state: Uint8Array, chunk: ArrayBufferView",
+    ts_return_type = "string"
+)]
+pub fn decoder_write<'env>(
+    env: &'env Env,
+    state: ByteView,
+    chunk: ByteView,
+) -> Result<JsString<'env>> {
+    let mut next = read_state(&state)?;
+    let text = node_decoder::write(&mut next, chunk.as_slice()).map_err(unknown_id)?;
+    let string = to_js_string(env, text.into_text())?;
+    state.overwrite(&next);
+    Ok(string)
+}
+
+/// `StringDecoder#end()`'s flush of whatever is buffered in `state`.
+#[napi(
+    js_name = "decoderFlush",
+    catch_unwind,
+    ts_args_type = "state: Uint8Array",
+    ts_return_type = "string"
+)]
+pub fn decoder_flush<'env>(env: &'env Env, state: ByteView) -> Result<JsString<'env>> {
+    let mut next = read_state(&state)?;
+    let text = node_decoder::flush_text(&mut next).map_err(unknown_id)?;
+    let string = to_js_string(env, text)?;
+    state.overwrite(&next);
+    Ok(string)
+}
+
+/// One-shot UTF-8 decoding (`buffer.toString('utf8')`'s result), faster than V8's
+/// decoder on non-ASCII text.
+#[napi(
+    js_name = "decodeUtf8",
+    catch_unwind,
+    ts_args_type = "bytes: ArrayBufferView",
+    ts_return_type = "string"
+)]
+pub fn decode_utf8<'env>(env: &'env Env, bytes: ByteView) -> Result<JsString<'env>> {
+    to_js_string(env, render_utf8(bytes.as_slice()))
+}
+
+/// The WHATWG name of the encoding `label` denotes, or null.
+#[napi(js_name = "whatwgEncodingName", catch_unwind)]
+pub fn whatwg_encoding_name(label: String) -> Option<String> {
+    legacy::lookup(&label).map(|encoding| encoding.name().to_owned())
+}
+
+fn encoding_named(name: &str) -> Result<&'static encoding_rs::Encoding> {
+    legacy::lookup(name)
+        .ok_or_else(|| Error::new(Status::InvalidArg, format!("unknown encoding {name}")))
+}
+
+/// A streaming decoder for any WHATWG encoding.
+#[napi]
+pub struct WhatwgDecoder {
+    inner: LegacyDecoder,
+}
+
+#[napi]
+impl WhatwgDecoder {
+    #[napi(constructor, catch_unwind)]
+    pub fn new(name: String) -> Result<Self> {
+        Ok(WhatwgDecoder {
+            inner: LegacyDecoder::new(encoding_named(&name)?),
+        })
+    }
+
+    /// Decodes `chunk`, holding back an incomplete character for the next call.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "chunk: ArrayBufferView",
+        ts_return_type = "string"
+    )]
+    pub fn write<'env>(&mut self, env: &'env Env, chunk: ByteView) -> Result<JsString<'env>> {
+        let units = self
+            .inner
+            .decode(chunk.as_slice(), false)
+            .map_err(too_large)?;
+        to_js_string(env, JsText::Utf16(units))
+    }
+
+    /// Decodes `chunk` as the last one (an unfinished character becomes U+FFFD) and
+    /// leaves the decoder ready for a new stream.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "chunk?: ArrayBufferView",
+        ts_return_type = "string"
+    )]
+    pub fn end<'env>(&mut self, env: &'env Env, chunk: Option<ByteView>) -> Result<JsString<'env>> {
+        let bytes = chunk.as_ref().map_or(&[][..], ByteView::as_slice);
+        let units = self.inner.decode(bytes, true).map_err(too_large)?;
+        to_js_string(env, JsText::Utf16(units))
+    }
+}
+
+/// One-shot decoding of `bytes` in the WHATWG encoding `name`.
+#[napi(
+    js_name = "whatwgDecode",
+    catch_unwind,
+    ts_args_type = "bytes: ArrayBufferView, name: string",
+    ts_return_type = "string"
+)]
+pub fn whatwg_decode<'env>(
+    env: &'env Env,
+    bytes: ByteView,
+    name: String,
+) -> Result<JsString<'env>> {
+    let units = legacy::decode(encoding_named(&name)?, bytes.as_slice()).map_err(too_large)?;
+    to_js_string(env, JsText::Utf16(units))
+}
+
+/// One-shot encoding of `text` into the WHATWG encoding `name`.
+#[napi(
+    js_name = "whatwgEncode",
+    catch_unwind,
+    ts_args_type = "text: string, name: string"
+)]
+pub fn whatwg_encode(text: Utf8Text, name: String) -> Result<Buffer> {
+    let text = std::str::from_utf8(text.as_bytes())
+        .map_err(|_| Error::new(Status::InvalidArg, "text is not valid UTF-8"))?;
+    let bytes = legacy::encode(encoding_named(&name)?, text).map_err(too_large)?;
+    Ok(bytes.into())
+}
