@@ -63,7 +63,10 @@ export declare function decodeUtf8(bytes: ArrayBufferView): string
 /** One-shot decoding of `bytes` in the WHATWG encoding `name`. */
 export declare function whatwgDecode(bytes: ArrayBufferView, name: string): string
 
-/** One-shot encoding of `text` into the WHATWG encoding `name`. */
+/**
+ * One-shot encoding of `text` into the WHATWG encoding `name`; unmappable characters
+ * become `?` as in iconv-lite.
+ */
 export declare function whatwgEncode(text: string, name: string): Buffer
 
 /** The WHATWG name of the encoding `label` denotes, or null. */

@@ -5,7 +5,7 @@
 // `lastChar`, `lastNeed`, `lastTotal`, `text()` and `end()` therefore see exactly
 // what they see in Node. Other WHATWG encodings use a native streaming decoder.
 
-const { constants: bufferConstants } = require('node:buffer');
+const { constants: bufferConstants, isAscii } = require('node:buffer');
 const { native } = require('./native.js');
 const { makeNodeError, makeNativeStyleError, invalidArgType } = require('./errors.js');
 const { resolveEncoding } = require('./encodings.js');
@@ -16,6 +16,21 @@ const STATE_SIZE = 7;
 const MISSING_BYTES = 4;
 const BUFFERED_BYTES = 5;
 const ENCODING_FIELD = 6;
+
+const ENCODING_ASCII = 0;
+const ENCODING_UTF8 = 1;
+const ENCODING_LATIN1 = 4;
+const ENCODING_HEX = 5;
+// Not a Node id: marks decoders of other WHATWG encodings, which keep a native
+// streaming decoder under kWhatwgDecoder. Routing on the id keeps that property off
+// Node-encoding decoders (same shape as Node's) and off their hot path.
+const ENCODING_WHATWG = 0xff;
+
+const { asciiSlice, latin1Slice, hexSlice, utf8Slice } = Buffer.prototype;
+// Up to this size a chunk whose first and last bytes are ASCII (so no character is
+// split) goes to utf8Slice, the very call Node's decoder makes: one call beats the two
+// that an exact ASCII test needs. Larger chunks are tested for ASCII first, which pays.
+const SMALL_CHUNK = 2048;
 
 // Same description as Node's symbol, so util.inspect(decoder) prints the same.
 const kNativeDecoder = Symbol('kNativeDecoder');
@@ -39,6 +54,7 @@ function StringDecoder(encoding) {
   this[kNativeDecoder] = state;
   if (resolved.whatwg) {
     this[kWhatwgDecoder] = new native.WhatwgDecoder(resolved.whatwg);
+    state[ENCODING_FIELD] = ENCODING_WHATWG;
   } else {
     state[ENCODING_FIELD] = resolved.nodeId;
   }
@@ -46,24 +62,52 @@ function StringDecoder(encoding) {
 
 StringDecoder.prototype.write = function write(buf) {
   if (typeof buf === 'string') return buf;
+  // The common case first: with nothing pending, Node's own slice functions are the
+  // fastest exact answer where they apply. ascii/latin1/hex are what Node's decoder
+  // does for those encodings, and pure-ASCII UTF-8 is its own Latin-1; a crossing
+  // into the addon costs more than that whole job (benches/string_decoder.bench.mjs).
+  if (buf instanceof Uint8Array) {
+    const state = this[kNativeDecoder];
+    if (state !== undefined && state[MISSING_BYTES] === 0) {
+      switch (state[ENCODING_FIELD]) {
+        case ENCODING_UTF8:
+          if (buf.length <= SMALL_CHUNK) {
+            if ((buf[0] | buf[buf.length - 1]) < 0x80) return utf8Slice.call(buf);
+          } else if (isAscii(buf)) {
+            return latin1Slice.call(buf);
+          }
+          break;
+        case ENCODING_LATIN1:
+          return latin1Slice.call(buf);
+        case ENCODING_ASCII:
+          return asciiSlice.call(buf);
+        case ENCODING_HEX:
+          return hexSlice.call(buf);
+        default:
+      }
+    }
+  }
+  return decodeWithEngine(this, buf);
+};
+
+function decodeWithEngine(decoder, buf) {
   if (!ArrayBuffer.isView(buf)) throw invalidArgType('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
-  const state = this[kNativeDecoder];
+  const state = decoder[kNativeDecoder];
   if (!state) throw makeNodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type StringDecoder');
   try {
-    const whatwg = this[kWhatwgDecoder];
-    return whatwg === undefined ? native.decoderWrite(state, buf) : whatwg.write(buf);
+    if (state[ENCODING_FIELD] === ENCODING_WHATWG) return decoder[kWhatwgDecoder].write(buf);
+    return native.decoderWrite(state, buf);
   } catch (error) {
     throw fromNative(error);
   }
-};
+}
 
 StringDecoder.prototype.end = function end(buf) {
   let text = '';
   if (buf !== undefined) text = this.write(buf);
-  const whatwg = this[kWhatwgDecoder];
   const state = this[kNativeDecoder];
   try {
-    if (whatwg !== undefined) return text + whatwg.end();
+    if (state[ENCODING_FIELD] === ENCODING_WHATWG) return text + this[kWhatwgDecoder].end();
     if (state[BUFFERED_BYTES] > 0) text += native.decoderFlush(state);
   } catch (error) {
     throw fromNative(error);
@@ -76,7 +120,7 @@ StringDecoder.prototype.end = function end(buf) {
 StringDecoder.prototype.text = function text(buf, offset) {
   this[kNativeDecoder][MISSING_BYTES] = 0;
   this[kNativeDecoder][BUFFERED_BYTES] = 0;
-  if (this[kWhatwgDecoder] !== undefined) this[kWhatwgDecoder].end();
+  if (this[kNativeDecoder][ENCODING_FIELD] === ENCODING_WHATWG) this[kWhatwgDecoder].end();
   return this.write(buf.slice(offset));
 };
 

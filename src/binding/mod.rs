@@ -5,4 +5,4 @@ mod panic_probe;
 pub mod text;
 
 pub use bytes::ByteView;
-pub use text::Utf8Text;
+pub use text::{Utf16Text, Utf8Text};

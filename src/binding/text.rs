@@ -59,3 +59,47 @@ impl TypeName for Utf8Text {
 }
 
 impl ValidateNapiValue for Utf8Text {}
+
+/// A JS string as its UTF-16 code units (lone surrogates kept), copied in one pass.
+pub struct Utf16Text {
+    units: Vec<u16>,
+}
+
+impl Utf16Text {
+    pub fn as_units(&self) -> &[u16] {
+        &self.units
+    }
+}
+
+impl FromNapiValue for Utf16Text {
+    unsafe fn from_napi_value(env: sys::napi_env, value: sys::napi_value) -> Result<Self> {
+        let mut len = 0;
+        // SAFETY: a null buffer asks only for the length in UTF-16 code units.
+        check_status!(unsafe {
+            sys::napi_get_value_string_utf16(env, value, ptr::null_mut(), 0, &mut len)
+        })?;
+        let capacity = len.saturating_add(1); // napi writes a terminating NUL
+        let mut units: Vec<u16> = Vec::with_capacity(capacity);
+        let mut written = 0;
+        // SAFETY: `units` has `capacity` writable u16s; napi writes at most
+        // `capacity - 1` units plus a NUL and reports the count before the NUL.
+        check_status!(unsafe {
+            sys::napi_get_value_string_utf16(env, value, units.as_mut_ptr(), capacity, &mut written)
+        })?;
+        // SAFETY: napi initialised the first `written` units (written < capacity).
+        unsafe { units.set_len(written.min(capacity - 1)) };
+        Ok(Utf16Text { units })
+    }
+}
+
+impl TypeName for Utf16Text {
+    fn type_name() -> &'static str {
+        "string"
+    }
+
+    fn value_type() -> ValueType {
+        ValueType::String
+    }
+}
+
+impl ValidateNapiValue for Utf16Text {}

@@ -3,6 +3,7 @@
 //! (via encoding_rs) for the extras. `hotpath/readline` decodes lines with these too.
 
 pub mod base64;
+pub mod encode_table;
 pub mod legacy;
 pub mod node_decoder;
 pub mod node_encoding;

@@ -4,10 +4,11 @@ use napi::bindgen_prelude::Buffer;
 use napi::{Env, Error, JsString, Result, Status};
 use napi_derive::napi;
 
+use super::encode_table;
 use super::legacy::{self, LegacyDecoder, TooLarge};
 use super::node_decoder::{self, State, UnknownEncodingId, STATE_LEN};
 use super::text::{render_utf8, JsText};
-use crate::binding::{ByteView, Utf8Text};
+use crate::binding::{ByteView, Utf16Text};
 
 /// V8's longest string on 64-bit platforms (`v8::String::kMaxLength`).
 const MAX_STRING_LENGTH: usize = 0x1fff_ffe8;
@@ -163,15 +164,19 @@ pub fn whatwg_decode<'env>(
     to_js_string(env, JsText::Utf16(units))
 }
 
-/// One-shot encoding of `text` into the WHATWG encoding `name`.
+/// One-shot encoding of `text` into the WHATWG encoding `name`; unmappable characters
+/// become `?` as in iconv-lite.
 #[napi(
     js_name = "whatwgEncode",
     catch_unwind,
     ts_args_type = "text: string, name: string"
 )]
-pub fn whatwg_encode(text: Utf8Text, name: String) -> Result<Buffer> {
-    let text = std::str::from_utf8(text.as_bytes())
-        .map_err(|_| Error::new(Status::InvalidArg, "text is not valid UTF-8"))?;
-    let bytes = legacy::encode(encoding_named(&name)?, text).map_err(too_large)?;
+pub fn whatwg_encode(text: Utf16Text, name: String) -> Result<Buffer> {
+    let encoding = encoding_named(&name)?;
+    let bytes = match encode_table::table_for(encoding) {
+        Some(table) => table.encode(text.as_units()),
+        None => legacy::encode(encoding, &String::from_utf16_lossy(text.as_units()))
+            .map_err(too_large)?,
+    };
     Ok(bytes.into())
 }
