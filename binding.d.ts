@@ -36,6 +36,9 @@ export declare class WhatwgDecoder {
 
 export declare function __panicProbe(message: string): void
 
+/** `countLines(path)`: the number of lines in a file, as readline would emit them. */
+export declare function countLines(path: string): Promise<unknown>
+
 /**
  * `zlib.crc32(view, value)` for any TypedArray or DataView; arguments are
  * validated by the JS face.
@@ -44,6 +47,16 @@ export declare function crc32Bytes(data: ArrayBufferView, value: number): number
 
 /** `zlib.crc32(string, value)`: the string is hashed as its UTF-8 bytes, as Node does. */
 export declare function crc32String(data: string, value: number): number
+
+/**
+ * Decodes `chunk` as UTF-8 with the StringDecoder `state` (7 bytes, as in
+ * string_decoder) and returns its text; writes the line breaks found in that text
+ * into `breaks` (a Uint32Array): `breaks[0]` pairs follow as `(start, end)` offsets.
+ * `crOnly` selects readline's rule (a lone `\r` ends a line) over `\r?
+`.
+ * One crossing per chunk: JS slices the lines out of the returned string.
+ */
+export declare function decodeLines(state: Uint8Array, chunk: ArrayBufferView, breaks: Uint32Array, crOnly: boolean): string
 
 /** `StringDecoder#end()`'s flush of whatever is buffered in `state`. */
 export declare function decoderFlush(state: Uint8Array): string

@@ -60,3 +60,19 @@ export function chunksOf(bytes, size) {
   for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
   return chunks;
 }
+
+/** NDJSON of ~150-byte records built from words of the real-text corpus. */
+export function ndjsonText(bytes) {
+  const words = englishText(1 << 20).toString('latin1').split(/[^A-Za-z]+/).filter((w) => w.length > 2);
+  const lines = [];
+  let size = 0;
+  for (let id = 0; size < bytes; id++) {
+    const pick = (k) => words[(id * 7919 + k * 104729) % words.length];
+    const record = { id, name: `${pick(1)} ${pick(2)}`, active: id % 3 === 0, score: (id % 1000) / 10, tags: [pick(3), pick(4)], text: `${pick(5)} ${pick(6)} ${pick(7)} ${pick(8)}` };
+    const line = `${JSON.stringify(record)}\n`;
+    lines.push(line);
+    size += line.length;
+  }
+  const all = Buffer.from(lines.join(''));
+  return all.subarray(0, all.lastIndexOf(10, bytes - 1) + 1); // whole records only
+}

@@ -41,8 +41,8 @@ async function checkSameResult(testCase) {
   }
 }
 
-async function timeOnce(fn) {
-  const stats = await measure(fn, { min_cpu_time: ROUND_MS * 1e6, min_samples: 5 });
+async function timeOnce(fn, testCase) {
+  const stats = await measure(fn, { min_cpu_time: ROUND_MS * 1e6, min_samples: testCase.minSamples || 5 });
   return stats.p50; // nanoseconds per call
 }
 
@@ -50,13 +50,15 @@ async function timeOnce(fn) {
 export async function timeCase(testCase) {
   await checkSameResult(testCase);
   const list = contenders(testCase);
-  const rounds = new Map(list.map(([name]) => [name, []]));
-  for (let round = 0; round < ROUNDS; round++) {
+  const samples = new Map(list.map(([name]) => [name, []]));
+  // Long cases (hundreds of ms a call) may ask for fewer samples per round.
+  const rounds = testCase.rounds || ROUNDS;
+  for (let round = 0; round < rounds; round++) {
     // Alternate the order each round so neither side always runs on a warmer machine.
     const order = round % 2 === 0 ? list : [...list].reverse();
-    for (const [name, fn] of order) rounds.get(name).push(await timeOnce(fn));
+    for (const [name, fn] of order) samples.get(name).push(await timeOnce(fn, testCase));
   }
-  return Object.fromEntries([...rounds].map(([name, samples]) => [name, median(samples)]));
+  return Object.fromEntries([...samples].map(([name, times]) => [name, median(times)]));
 }
 
 export const settings = { rounds: ROUNDS, roundMs: ROUND_MS };

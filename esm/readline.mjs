@@ -6,9 +6,13 @@ export const {
   Interface,
   clearLine,
   clearScreenDown,
+  countLines,
   createInterface,
   cursorTo,
   emitKeypressEvents,
+  jsonLines,
+  lines,
   moveCursor,
   promises,
+  split,
 } = face;

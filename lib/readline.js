@@ -1,8 +1,29 @@
 'use strict';
 
-// hotpath/readline: Node's readline module. Nothing is accelerated here yet, so every export is
-// the built-in's own, copied with its property descriptor.
+// hotpath/readline: Node's readline with native line splitting for non-terminal input
+// (files, pipes, sockets) and a faster async iterator; terminal use is Node's own code.
+// Extras: lines(), split() (split2-compatible), jsonLines(), countLines().
 
-const { copyBuiltin } = require('./internal/face.js');
+const builtin = require('node:readline');
+const { native } = require('./internal/native.js');
+const { copyBuiltin, override } = require('./internal/face.js');
+const internals = require('./internal/readline-internals.js');
+const extras = require('./internal/line-sources.js');
 
-module.exports = copyBuiltin(require('node:readline'));
+const face = copyBuiltin(builtin);
+module.exports = face;
+
+if (native && internals.found) {
+  const accelerated = require('./internal/readline-interface.js');
+  override(face, 'Interface', accelerated.Interface);
+  override(face, 'createInterface', accelerated.createInterface);
+  const promises = copyBuiltin(builtin.promises);
+  override(promises, 'Interface', accelerated.PromisesInterface);
+  override(promises, 'createInterface', accelerated.createPromisesInterface);
+  override(face, 'promises', promises);
+}
+
+face.lines = extras.lines;
+face.split = extras.split;
+face.jsonLines = extras.jsonLines;
+face.countLines = extras.countLines;

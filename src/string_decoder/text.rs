@@ -84,6 +84,10 @@ pub fn render(encoding: NodeEncoding, bytes: &[u8]) -> JsText<'_> {
 /// UTF-8 with each maximal invalid subsequence replaced by one U+FFFD (the WHATWG
 /// rule, which V8 follows too).
 pub fn render_utf8(bytes: &[u8]) -> JsText<'_> {
+    // std's check is vectorised; encoding_rs's (without nightly SIMD) is not.
+    if bytes.is_ascii() {
+        return JsText::Latin1(Cow::Borrowed(bytes));
+    }
     let ascii = Encoding::ascii_valid_up_to(bytes);
     if ascii == bytes.len() {
         return JsText::Latin1(Cow::Borrowed(bytes));

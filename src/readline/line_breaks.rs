@@ -1,0 +1,147 @@
+//! Line breaks as Node's readline sees them: `/\r?\n|\r(?!\n)/g` over the decoded
+//! text, so `\n`, `\r\n` and a lone `\r` each end a line, and a `\r` at the very end of
+//! a chunk ends one too (readline then skips a `\n` that opens the next chunk).
+
+use crate::string_decoder::text::JsText;
+
+/// Which characters end a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BreakRule {
+    /// readline: `\n`, `\r\n` and a lone `\r`.
+    Readline,
+    /// split2's default `/\r?\n/`: a lone `\r` is text.
+    LineFeed,
+}
+
+/// Appends `(start, end)` of every break in `text` to `out`, in UTF-16 units.
+pub fn find_breaks(text: &JsText<'_>, rule: BreakRule, out: &mut Vec<u32>) {
+    match (text, rule) {
+        (JsText::Latin1(bytes), BreakRule::Readline) => find_in_latin1(bytes, out),
+        (JsText::Utf16(units), BreakRule::Readline) => find_in_utf16(units, out),
+        (JsText::Latin1(bytes), BreakRule::LineFeed) => find_lf_in_latin1(bytes, out),
+        (JsText::Utf16(units), BreakRule::LineFeed) => find_lf_in_utf16(units, out),
+    }
+}
+
+fn find_lf_in_latin1(bytes: &[u8], out: &mut Vec<u32>) {
+    for at in memchr::memchr_iter(b'\n', bytes) {
+        let crlf = at > 0 && bytes[at - 1] == b'\r';
+        out.push((at - usize::from(crlf)) as u32);
+        out.push((at + 1) as u32);
+    }
+}
+
+fn find_lf_in_utf16(units: &[u16], out: &mut Vec<u32>) {
+    for (at, &unit) in units.iter().enumerate() {
+        if unit == 0x0a {
+            let crlf = at > 0 && units[at - 1] == 0x0d;
+            out.push((at - usize::from(crlf)) as u32);
+            out.push((at + 1) as u32);
+        }
+    }
+}
+
+fn push_break(out: &mut Vec<u32>, at: usize, crlf: bool) {
+    out.push(at as u32);
+    out.push((at + 1 + usize::from(crlf)) as u32);
+}
+
+pub fn find_in_latin1(bytes: &[u8], out: &mut Vec<u32>) {
+    if memchr::memchr(b'\r', bytes).is_none() {
+        // Most text has no \r at all: then every break is a \n, found by the
+        // single-byte search, which is much cheaper per match than the two-byte one.
+        for at in memchr::memchr_iter(b'\n', bytes) {
+            out.push(at as u32);
+            out.push(at as u32 + 1);
+        }
+        return;
+    }
+    // One iterator over the whole chunk: lines are short, and restarting a search per
+    // line would pay memchr's setup once per line.
+    let mut skip_lf_at = usize::MAX;
+    for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if at == skip_lf_at {
+            continue; // the \n of a \r\n already recorded
+        }
+        let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
+        if crlf {
+            skip_lf_at = at + 1;
+        }
+        push_break(out, at, crlf);
+    }
+}
+
+pub fn find_in_utf16(units: &[u16], out: &mut Vec<u32>) {
+    let mut at = 0;
+    while at < units.len() {
+        match units[at] {
+            0x0a => {
+                push_break(out, at, false);
+                at += 1;
+            }
+            0x0d => {
+                let crlf = units.get(at + 1) == Some(&0x0a);
+                push_break(out, at, crlf);
+                at += 1 + usize::from(crlf);
+            }
+            _ => at += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn breaks(text: &str) -> Vec<u32> {
+        let mut latin1 = Vec::new();
+        if text.chars().all(|c| u32::from(c) < 0x100) {
+            let bytes: Vec<u8> = text.chars().map(|c| c as u8).collect();
+            find_in_latin1(&bytes, &mut latin1);
+        }
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let mut utf16 = Vec::new();
+        find_in_utf16(&units, &mut utf16);
+        if !latin1.is_empty() {
+            assert_eq!(latin1, utf16, "latin1 and utf16 scans disagree on {text:?}");
+        }
+        utf16
+    }
+
+    #[test]
+    fn lf_crlf_and_lone_cr_each_end_a_line() {
+        assert_eq!(breaks("a\nb\r\nc\rd"), vec![1, 2, 3, 5, 6, 7]);
+    }
+
+    #[test]
+    fn cr_at_the_end_is_a_break() {
+        assert_eq!(breaks("a\r"), vec![1, 2]);
+    }
+
+    #[test]
+    fn cr_cr_lf_is_two_breaks() {
+        assert_eq!(breaks("\r\r\n"), vec![0, 1, 1, 3]);
+    }
+
+    #[test]
+    fn unicode_line_separators_are_not_breaks() {
+        assert_eq!(breaks("a\u{2028}b\u{2029}c\u{85}"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn the_line_feed_rule_keeps_a_lone_cr_as_text() {
+        let text = JsText::Latin1(b"a\rb\r\nc\n".as_slice().into());
+        let mut out = Vec::new();
+        find_breaks(&text, BreakRule::LineFeed, &mut out);
+        assert_eq!(out, vec![3, 5, 6, 7]);
+        let wide = JsText::Utf16("日\rb\r\nc\n".encode_utf16().collect());
+        let mut wide_out = Vec::new();
+        find_breaks(&wide, BreakRule::LineFeed, &mut wide_out);
+        assert_eq!(wide_out, out);
+    }
+
+    #[test]
+    fn offsets_count_utf16_units() {
+        assert_eq!(breaks("😀\n日\n"), vec![2, 3, 4, 5]);
+    }
+}

@@ -1,0 +1,105 @@
+//! napi binding of the readline engines.
+
+use std::fs::File;
+use std::io::{ErrorKind, Read};
+
+use napi::bindgen_prelude::AsyncTask;
+use napi::{Env, Error, JsString, Result, Status, Task};
+use napi_derive::napi;
+
+use super::count::LineCounter;
+use super::line_breaks::{find_breaks, BreakRule};
+use crate::binding::{guard, ByteView};
+use crate::string_decoder::napi::to_js_string;
+use crate::string_decoder::node_decoder::{self, State};
+
+/// Decodes `chunk` as UTF-8 with the StringDecoder `state` (7 bytes, as in
+/// string_decoder) and returns its text; writes the line breaks found in that text
+/// into `breaks` (a Uint32Array): `breaks[0]` pairs follow as `(start, end)` offsets.
+/// `crOnly` selects readline's rule (a lone `\r` ends a line) over `\r?\n`.
+/// One crossing per chunk: JS slices the lines out of the returned string.
+#[napi(
+    js_name = "decodeLines",
+    catch_unwind,
+    ts_args_type = "state: Uint8Array, chunk: ArrayBufferView, breaks: Uint32Array, crOnly: boolean",
+    ts_return_type = "string"
+)]
+pub fn decode_lines<'env>(
+    env: &'env Env,
+    state: ByteView,
+    chunk: ByteView,
+    breaks: ByteView,
+    cr_only: bool,
+) -> Result<JsString<'env>> {
+    let mut next: State = State::try_from(state.as_slice())
+        .map_err(|_| Error::new(Status::InvalidArg, "decoder state must be 7 bytes"))?;
+    let text = node_decoder::write(&mut next, chunk.as_slice())
+        .map_err(|e| Error::new(Status::InvalidArg, format!("unknown encoding id {}", e.0)))?
+        .into_text();
+    let rule = if cr_only {
+        BreakRule::Readline
+    } else {
+        BreakRule::LineFeed
+    };
+    let mut found = vec![0u32];
+    find_breaks(&text, rule, &mut found);
+    found[0] = ((found.len() - 1) / 2) as u32;
+    if found.len() * 4 > breaks.len() {
+        return Err(Error::new(Status::InvalidArg, "breaks array too small"));
+    }
+    let string = to_js_string(env, text)?;
+    let bytes: Vec<u8> = found.iter().flat_map(|v| v.to_ne_bytes()).collect();
+    breaks.overwrite(&bytes);
+    state.overwrite(&next);
+    Ok(string)
+}
+
+/// Counts a file's lines off the JS thread.
+pub struct CountLines {
+    path: String,
+}
+
+/// An I/O failure as `errno:<n>:<syscall>`, which the JS face turns into the error
+/// Node's fs would throw (code, errno, syscall, path).
+fn io_error(error: std::io::Error, syscall: &str) -> Error {
+    let errno = error.raw_os_error().unwrap_or(match error.kind() {
+        ErrorKind::NotFound => 2,
+        ErrorKind::PermissionDenied => 13,
+        _ => 5,
+    });
+    Error::new(Status::GenericFailure, format!("errno:{errno}:{syscall}"))
+}
+
+impl Task for CountLines {
+    type Output = u64;
+    type JsValue = f64;
+
+    fn compute(&mut self) -> Result<u64> {
+        guard(|| count_file(&self.path))
+    }
+
+    fn resolve(&mut self, _: Env, lines: u64) -> Result<f64> {
+        Ok(lines as f64)
+    }
+}
+
+fn count_file(path: &str) -> Result<u64> {
+    let mut file = File::open(path).map_err(|e| io_error(e, "open"))?;
+    let mut buffer = vec![0u8; 1 << 20];
+    let mut counter = LineCounter::new();
+    loop {
+        let read = match file.read(&mut buffer) {
+            Ok(0) => return Ok(counter.finish()),
+            Ok(n) => n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io_error(e, "read")),
+        };
+        counter.push(&buffer[..read]);
+    }
+}
+
+/// `countLines(path)`: the number of lines in a file, as readline would emit them.
+#[napi(js_name = "countLines", catch_unwind)]
+pub fn count_lines(path: String) -> AsyncTask<CountLines> {
+    AsyncTask::new(CountLines { path })
+}
