@@ -1,4 +1,46 @@
-// hotpath/string_decoder has the same exports and types as Node's string_decoder module.
-export * from 'node:string_decoder';
+// hotpath/string_decoder: Node's string_decoder, plus every WHATWG encoding and
+// iconv-lite-style encode/decode (extras).
+import { Transform, TransformOptions } from 'node:stream';
 import builtin = require('node:string_decoder');
-export default builtin;
+
+export * from 'node:string_decoder';
+
+/**
+ * Node's StringDecoder; `encoding` may also be any WHATWG Encoding Standard label
+ * ('shift_jis', 'gbk', 'windows-1252', 'utf-16be', …).
+ */
+export declare const StringDecoder: typeof builtin.StringDecoder;
+
+export interface DecodeOptions {
+  /** Drop a leading U+FEFF (default true, as in iconv-lite). */
+  stripBOM?: boolean;
+}
+
+export interface EncodeOptions {
+  /** Start the output with a byte order mark (default false). */
+  addBOM?: boolean;
+}
+
+/** Decodes `bytes` in any Node or WHATWG encoding. */
+export declare function decode(bytes: NodeJS.ArrayBufferView, encoding: string, options?: DecodeOptions): string;
+
+/** Encodes `text`; characters the encoding lacks become '?'. */
+export declare function encode(text: string, encoding: string, options?: EncodeOptions): Buffer;
+
+/** Whether hotpath can decode and encode `label`. */
+export declare function encodingExists(label: string): boolean;
+
+/** A Transform from bytes in `encoding` to strings. */
+export declare function createDecodeStream(encoding: string, options?: DecodeOptions & TransformOptions): Transform;
+
+/** A Transform from strings to bytes in `encoding`. */
+export declare function createEncodeStream(encoding: string, options?: EncodeOptions & TransformOptions): Transform;
+
+declare const face: typeof builtin & {
+  decode: typeof decode;
+  encode: typeof encode;
+  encodingExists: typeof encodingExists;
+  createDecodeStream: typeof createDecodeStream;
+  createEncodeStream: typeof createEncodeStream;
+};
+export default face;

@@ -23,3 +23,21 @@ const j: number = root.zlib.crc32('x');
 crc32(5);
 
 export { a, b, c, d, e, f, g, h, i, j };
+
+import { decode, encode, createDecodeStream, encodingExists } from 'hotpath/string_decoder';
+import { lines, jsonLines, countLines, split } from 'hotpath/readline';
+
+const k: string = decode(Buffer.from('x'), 'shift_jis', { stripBOM: false });
+const l: Buffer = encode('x', 'gbk', { addBOM: true });
+const m: boolean = encodingExists('euc-kr');
+const n = createDecodeStream('big5').pipe(split(JSON.parse, { maxLength: 10 }));
+
+async function readAll(): Promise<number> {
+  let total = 0;
+  for await (const line of lines('file.txt')) total += line.length;
+  for await (const batch of lines(['a\nb'], { batch: true })) total += batch.length;
+  for await (const record of jsonLines<{ id: number }>('data.ndjson', { skipInvalid: true })) total += record.id;
+  return total + (await countLines(new URL('file:///tmp/x')));
+}
+
+export { k, l, m, n, readAll };
