@@ -49,6 +49,7 @@ class LineDecoder {
   }
 }
 
+/** Writes the breaks of `text` into `breaks` (which must hold 2 * text.length + 1). */
 function scanString(text, pattern, breaks) {
   pattern.lastIndex = 0;
   let count = 0;
@@ -61,4 +62,4 @@ function scanString(text, pattern, breaks) {
   breaks[0] = count;
 }
 
-module.exports = { LineDecoder };
+module.exports = { LineDecoder, scanString, READLINE_BREAK };

@@ -10,8 +10,8 @@ use napi_derive::napi;
 use super::count::LineCounter;
 use super::line_breaks::{find_breaks, BreakRule};
 use crate::binding::{guard, ByteView};
-use crate::string_decoder::napi::to_js_string;
-use crate::string_decoder::node_decoder::{self, State};
+use crate::string_decoder::napi::{read_state, to_js_string, unknown_id};
+use crate::string_decoder::node_decoder;
 
 /// Decodes `chunk` as UTF-8 with the StringDecoder `state` (7 bytes, as in
 /// string_decoder) and returns its text; writes the line breaks found in that text
@@ -31,10 +31,9 @@ pub fn decode_lines<'env>(
     breaks: ByteView,
     cr_only: bool,
 ) -> Result<JsString<'env>> {
-    let mut next: State = State::try_from(state.as_slice())
-        .map_err(|_| Error::new(Status::InvalidArg, "decoder state must be 7 bytes"))?;
+    let mut next = read_state(&state)?;
     let text = node_decoder::write(&mut next, chunk.as_slice())
-        .map_err(|e| Error::new(Status::InvalidArg, format!("unknown encoding id {}", e.0)))?
+        .map_err(unknown_id)?
         .into_text();
     let rule = if cr_only {
         BreakRule::Readline

@@ -31,7 +31,7 @@ fn too_large(_: TooLarge) -> Error {
     Error::new(Status::GenericFailure, STRING_TOO_LONG)
 }
 
-fn read_state(view: &ByteView) -> Result<State> {
+pub(crate) fn read_state(view: &ByteView) -> Result<State> {
     State::try_from(view.as_slice()).map_err(|_| {
         Error::new(
             Status::InvalidArg,
@@ -40,7 +40,7 @@ fn read_state(view: &ByteView) -> Result<State> {
     })
 }
 
-fn unknown_id(error: UnknownEncodingId) -> Error {
+pub(crate) fn unknown_id(error: UnknownEncodingId) -> Error {
     Error::new(
         Status::InvalidArg,
         format!("unknown encoding id {} in decoder state", error.0),
