@@ -1,7 +1,10 @@
 // Turns measured cases into the printed table, benches/RESULTS.md and RESULTS.svg.
 
 export function formatBytes(bytes) {
-  if (bytes >= 1 << 20 && bytes % (1 << 20) === 0) return `${bytes / (1 << 20)} MiB`;
+  if (bytes >= 1 << 20) {
+    const mib = bytes / (1 << 20);
+    return Number.isInteger(mib) ? `${mib} MiB` : `${mib.toFixed(1)} MiB`;
+  }
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
   return `${bytes} B`;
 }
@@ -90,7 +93,11 @@ const escapeXml = (text) => text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': 
 /** Horizontal bars of log2(ratio) around a line at 1×: right is faster, left slower. */
 export function svgChart(results) {
   const rows = Object.values(results.modules).flatMap((entry) => entry.rows);
-  const labelWidth = 330;
+  const label = (row) =>
+    `${row.module}: ${row.case}${row.bytes ? `, ${formatBytes(row.bytes)}` : ''}` +
+    (row.builtinName === 'built-in' ? '' : ` (vs ${row.builtinName})`);
+  // ~6.6 px per character at 12 px sans-serif.
+  const labelWidth = Math.max(200, Math.ceil(Math.max(...rows.map((row) => label(row).length)) * 6.6) + 16);
   const plotWidth = 460;
   const barHeight = 18;
   const gap = 6;
@@ -104,7 +111,7 @@ export function svgChart(results) {
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="white"/>`,
-    `<text x="10" y="20" font-size="14" font-weight="bold">hotpath / built-in, median throughput ratio (log scale; right of the line is faster)</text>`,
+    `<text x="10" y="20" font-size="14" font-weight="bold">hotpath / baseline (Node's built-in unless named), median throughput ratio, log scale</text>`,
   ];
   for (let tick = low; tick <= high; tick++) {
     const tx = x(tick);
@@ -117,7 +124,7 @@ export function svgChart(results) {
     const from = x(Math.min(0, log));
     const to = x(Math.max(0, log));
     const color = row.ratio >= 1 ? '#2e8b57' : '#c0392b';
-    parts.push(`<text x="${labelWidth - 8}" y="${y + 13}" text-anchor="end">${escapeXml(`${row.module}: ${row.case}${row.bytes ? `, ${formatBytes(row.bytes)}` : ''}`)}</text>`);
+    parts.push(`<text x="${labelWidth - 8}" y="${y + 13}" text-anchor="end">${escapeXml(label(row))}</text>`);
     parts.push(`<rect x="${from}" y="${y}" width="${Math.max(1, to - from)}" height="${barHeight}" fill="${color}"/>`);
     parts.push(`<text x="${to + 4}" y="${y + 13}">${row.ratio.toFixed(2)}×</text>`);
   });
