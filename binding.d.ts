@@ -73,6 +73,33 @@ export declare function decoderWrite(state: Uint8Array, chunk: ArrayBufferView):
  */
 export declare function decodeUtf8(bytes: ArrayBufferView): string
 
+/** `hash(algorithm, bytes)` of the first `length` bytes of `data`. */
+export declare function hashBytes(algorithm: number, data: ArrayBufferView, length: number, encoding: number, out?: Buffer): string | undefined
+
+/** `hashFile`: read and hash a file off the JS thread; resolves to the digest bytes. */
+export declare function hashFile(algorithmId: number, path: string): Promise<unknown>
+
+/** `hashFiles`: each file's digest bytes, or its error marker, in order. */
+export declare function hashFiles(algorithmId: number, paths: Array<string>, concurrency: number): Promise<unknown>
+
+/** `hashMany`: like hashPackedSync, off the JS thread (the inputs are copied first). */
+export declare function hashPacked(algorithm: number, data: ArrayBufferView, offsets: Uint32Array): Promise<unknown>
+
+/** `hashManySync`: the packed inputs' digests, back to back, in input order. */
+export declare function hashPackedSync(algorithm: number, data: ArrayBufferView, offsets: Uint32Array): Buffer
+
+/** `hash(algorithm, string)`: the string's UTF-8 bytes. */
+export declare function hashString(algorithm: number, data: string, encoding: number, out?: Buffer): string | undefined
+
+/** HMAC of the first `length` bytes of `data` under `key`. */
+export declare function hmacBytes(algorithm: number, key: ArrayBufferView, data: ArrayBufferView, length: number, encoding: number, out?: Buffer): string | undefined
+
+/** `pbkdf2(..., callback)`'s work, on libuv's pool. */
+export declare function pbkdf2(algorithm: number, password: ArrayBufferView, salt: ArrayBufferView, iterations: number, keylen: number): Promise<unknown>
+
+/** `pbkdf2Sync` (arguments validated by the JS face). */
+export declare function pbkdf2Sync(algorithm: number, password: ArrayBufferView, salt: ArrayBufferView, iterations: number, keylen: number): Buffer
+
 /** One-shot decoding of `bytes` in the WHATWG encoding `name`. */
 export declare function whatwgDecode(bytes: ArrayBufferView, name: string): string
 

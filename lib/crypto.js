@@ -1,8 +1,31 @@
 'use strict';
 
-// hotpath/crypto: Node's crypto module. Nothing is accelerated here yet, so every export is
-// the built-in's own, copied with its property descriptor.
+// hotpath/crypto: Node's crypto with native Hash, Hmac and PBKDF2 for md5, sha1,
+// sha256, sha384, sha512 and sha512-256 (every alias OpenSSL accepts for them), plus
+// extras: hmac(), hashMany(), hashManySync(), hashFile(), hashFiles(). Everything
+// else (ciphers, keys, webcrypto, hash(), hkdf, random*, timingSafeEqual …) is Node's.
 
-const { copyBuiltin } = require('./internal/face.js');
+const builtin = require('node:crypto');
+const { native } = require('./internal/native.js');
+const { copyBuiltin, override } = require('./internal/face.js');
+const hashing = require('./internal/crypto-hash.js');
+const kdf = require('./internal/crypto-kdf.js');
+const many = require('./internal/crypto-many.js');
 
-module.exports = copyBuiltin(require('node:crypto'));
+const face = copyBuiltin(builtin);
+module.exports = face;
+
+if (native) {
+  override(face, 'Hash', hashing.Hash);
+  override(face, 'Hmac', hashing.Hmac);
+  override(face, 'createHash', hashing.createHash);
+  override(face, 'createHmac', hashing.createHmac);
+  override(face, 'pbkdf2', kdf.pbkdf2);
+  override(face, 'pbkdf2Sync', kdf.pbkdf2Sync);
+}
+
+face.hmac = hashing.hmac;
+face.hashMany = many.hashMany;
+face.hashManySync = many.hashManySync;
+face.hashFile = many.hashFile;
+face.hashFiles = many.hashFiles;

@@ -5,6 +5,7 @@
 //! default `napi` feature (left out of `cargo test` builds, which run without Node).
 //! `binding` is the napi plumbing the modules share.
 
+pub mod crypto;
 pub mod readline;
 pub mod string_decoder;
 pub mod zlib;

@@ -41,3 +41,19 @@ async function readAll(): Promise<number> {
 }
 
 export { k, l, m, n, readAll };
+
+import { hmac, hashMany, hashManySync, hashFile, hashFiles, createHmac } from 'hotpath/crypto';
+
+const o: string = hmac('sha256', 'key', 'data');
+const p: Buffer = hmac('sha256', Buffer.from('key'), 'data', 'buffer');
+const q: string[] = hashManySync('sha1', ['a', Buffer.from('b')]);
+const r: string = createHmac('sha256', 'k').update('x').digest('hex');
+
+async function digests(): Promise<number> {
+  const many: string[] = await hashMany('sha256', ['x']);
+  const one: string = await hashFile('file.bin', 'md5');
+  const all = await hashFiles(['a', 'b'], 'sha256', { settle: true, concurrency: 2 });
+  return many.length + one.length + all.length;
+}
+
+export { o, p, q, r, digests };

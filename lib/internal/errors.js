@@ -102,6 +102,13 @@ function invalidArgType(name, expected, actual) {
   return makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', message);
 }
 
+function invalidArgValue(name, value, reason = 'is invalid') {
+  let shown = inspect(value);
+  if (shown.length > 128) shown = `${shown.slice(0, 128)}...`;
+  const kind = name.includes('.') ? 'property' : 'argument';
+  return makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${kind} '${name}' ${reason}. Received ${shown}`);
+}
+
 function withNumericalSeparator(digits) {
   const start = digits[0] === '-' ? 1 : 0;
   let grouped = '';
@@ -128,4 +135,4 @@ function outOfRange(name, range, received) {
   );
 }
 
-module.exports = { makeNodeError, makeNativeStyleError, invalidArgType, outOfRange, describeReceived };
+module.exports = { makeNodeError, makeNativeStyleError, invalidArgType, invalidArgValue, outOfRange, describeReceived };

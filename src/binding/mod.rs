@@ -1,6 +1,7 @@
 //! napi plumbing shared by every module's `napi.rs`.
 
 pub mod bytes;
+pub mod io_error;
 pub mod panic_guard;
 mod panic_probe;
 pub mod text;

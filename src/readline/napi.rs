@@ -9,6 +9,7 @@ use napi_derive::napi;
 
 use super::count::LineCounter;
 use super::line_breaks::{find_breaks, BreakRule};
+use crate::binding::io_error::fs_error;
 use crate::binding::{guard, ByteView};
 use crate::string_decoder::napi::{read_state, to_js_string, unknown_id};
 use crate::string_decoder::node_decoder;
@@ -58,17 +59,6 @@ pub struct CountLines {
     path: String,
 }
 
-/// An I/O failure as `errno:<n>:<syscall>`, which the JS face turns into the error
-/// Node's fs would throw (code, errno, syscall, path).
-fn io_error(error: std::io::Error, syscall: &str) -> Error {
-    let errno = error.raw_os_error().unwrap_or(match error.kind() {
-        ErrorKind::NotFound => 2,
-        ErrorKind::PermissionDenied => 13,
-        _ => 5,
-    });
-    Error::new(Status::GenericFailure, format!("errno:{errno}:{syscall}"))
-}
-
 impl Task for CountLines {
     type Output = u64;
     type JsValue = f64;
@@ -83,7 +73,7 @@ impl Task for CountLines {
 }
 
 fn count_file(path: &str) -> Result<u64> {
-    let mut file = File::open(path).map_err(|e| io_error(e, "open"))?;
+    let mut file = File::open(path).map_err(|e| fs_error(&e, "open"))?;
     let mut buffer = vec![0u8; 1 << 20];
     let mut counter = LineCounter::new();
     loop {
@@ -91,7 +81,7 @@ fn count_file(path: &str) -> Result<u64> {
             Ok(0) => return Ok(counter.finish()),
             Ok(n) => n,
             Err(e) if e.kind() == ErrorKind::Interrupted => continue,
-            Err(e) => return Err(io_error(e, "read")),
+            Err(e) => return Err(fs_error(&e, "read")),
         };
         counter.push(&buffer[..read]);
     }

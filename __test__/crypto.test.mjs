@@ -1,0 +1,284 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import node from 'node:crypto';
+import { seededRandom, randomText } from './helpers/random.mjs';
+import { assertSameError } from './helpers/errors.mjs';
+
+const require = createRequire(import.meta.url);
+const hotpath = require('hotpath/crypto');
+const { NAMES } = require('../lib/internal/crypto-algorithms.js');
+
+const NATIVE = ['md5', 'sha1', 'sha256', 'sha384', 'sha512', 'sha512-256'];
+const OUTPUT_ENCODINGS = ['hex', 'HEX', 'base64', 'base64url', 'latin1', 'binary', 'utf8', 'ucs2', 'utf16le', 'ascii', 'buffer', undefined, '', null, 'nope'];
+const INPUT_ENCODINGS = ['utf8', 'hex', 'base64', 'latin1', 'ucs2', 'ascii', undefined, 'nope'];
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-crypto-'));
+process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function views(bytes, random) {
+  const Kind = random.pick([Uint8Array, Int8Array, Uint16Array, Uint32Array, Float64Array, DataView]);
+  const width = Kind.BYTES_PER_ELEMENT || 1;
+  const usable = bytes.length - (bytes.length % width);
+  const copy = new ArrayBuffer(usable);
+  new Uint8Array(copy).set(bytes.subarray(0, usable));
+  return Kind === DataView ? new DataView(copy) : new Kind(copy);
+}
+
+test('every alias hotpath treats as native is one Node accepts, in any case, with the same digest', () => {
+  for (const names of Object.values(NAMES)) {
+    const canonical = node.createHash(names[0]).update('x').digest('hex');
+    for (const name of names) {
+      for (const spelled of [name, name.toUpperCase(), name[0].toUpperCase() + name.slice(1)]) {
+        assert.equal(hotpath.createHash(spelled).update('x').digest('hex'), canonical, spelled);
+        assert.equal(node.createHash(spelled).update('x').digest('hex'), canonical, spelled);
+      }
+    }
+  }
+});
+
+test('digests match node:crypto for every algorithm, output encoding and random update splits', () => {
+  const random = seededRandom(51);
+  for (let i = 0; i < 1500; i++) {
+    const algorithm = random.pick([...NATIVE, 'sha224', 'sha3-256', 'RSA-SHA256', 'SHA-512/256']);
+    const size = random.pick([0, 1, 55, 56, 63, 64, 65, 127, 128, 129, 500, 511, 512, 513, 4095, 4096, 4097, random.int(0, 100000)]);
+    const bytes = random.bytes(size);
+    const ours = hotpath.createHash(algorithm);
+    const theirs = node.createHash(algorithm);
+    let at = 0;
+    while (at < size) {
+      const next = Math.min(size, at + random.int(1, 9000));
+      const piece = bytes.subarray(at, next);
+      const input = random.next() < 0.3 ? views(piece, random) : piece;
+      ours.update(input);
+      theirs.update(input);
+      at = next;
+    }
+    const encoding = random.pick(OUTPUT_ENCODINGS);
+    assert.deepEqual(ours.digest(encoding), theirs.digest(encoding), `${algorithm} ${size} ${encoding}`);
+  }
+});
+
+test('string input in every encoding hashes as in node:crypto', () => {
+  const random = seededRandom(52);
+  for (let i = 0; i < 600; i++) {
+    const algorithm = random.pick(NATIVE);
+    let text = randomText(random, random.int(0, 300));
+    const encoding = random.pick(INPUT_ENCODINGS);
+    if (encoding === 'hex') text = random.bytes(random.int(0, 100)).toString('hex');
+    if (encoding === 'base64') text = random.bytes(random.int(0, 100)).toString('base64');
+    assert.equal(
+      hotpath.createHash(algorithm).update(text, encoding).update('tail').digest('base64'),
+      node.createHash(algorithm).update(text, encoding).update('tail').digest('base64'),
+      `${algorithm} ${encoding} ${JSON.stringify(text)}`,
+    );
+  }
+});
+
+test('copy() mid-stream gives an independent hash, before and after large input', () => {
+  for (const algorithm of NATIVE) {
+    for (const size of [10, 100000]) {
+      const ours = hotpath.createHash(algorithm).update(Buffer.alloc(size, 1));
+      const theirs = node.createHash(algorithm).update(Buffer.alloc(size, 1));
+      const ourCopy = ours.copy();
+      const theirCopy = theirs.copy();
+      ours.update('more');
+      theirs.update('more');
+      assert.equal(ourCopy.digest('hex'), theirCopy.digest('hex'), `${algorithm} ${size} copy`);
+      assert.equal(ours.digest('hex'), theirs.digest('hex'), `${algorithm} ${size} original`);
+      assert.throws(() => ours.copy(), { code: 'ERR_CRYPTO_HASH_FINALIZED' });
+    }
+  }
+});
+
+test('a Hash is a Transform: piped input gives the digest, and digest() returns it once', async () => {
+  const file = path.join(tmp, 'pipe.bin');
+  fs.writeFileSync(file, seededRandom(53).bytes(300000));
+  for (const algorithm of ['sha256', 'md5', 'sha224']) {
+    const hash = hotpath.createHash(algorithm);
+    assert.ok(hash instanceof Transform);
+    const chunks = [];
+    hash.on('data', (chunk) => chunks.push(chunk));
+    await pipeline(fs.createReadStream(file, { highWaterMark: 1000 }), hash);
+    const expected = node.createHash(algorithm).update(fs.readFileSync(file)).digest();
+    assert.deepEqual(Buffer.concat(chunks), expected, algorithm);
+    assert.equal(hash.digest('hex'), expected.toString('hex'));
+    assert.throws(() => hash.digest(), { code: 'ERR_CRYPTO_HASH_FINALIZED' });
+  }
+});
+
+test('an Hmac piped like Node gives the MAC, then an empty digest()', async () => {
+  for (const algorithm of ['sha256', 'sha224']) {
+    async function run(crypto) {
+      const mac = crypto.createHmac(algorithm, 'key');
+      const chunks = [];
+      mac.on('data', (chunk) => chunks.push(chunk));
+      await pipeline(Readable.from([Buffer.from('abc'), Buffer.from('def')]), mac);
+      return [Buffer.concat(chunks).toString('hex'), mac.digest('hex'), mac.digest()];
+    }
+    assert.deepEqual(await run(hotpath), await run(node), algorithm);
+  }
+});
+
+test('HMAC matches node:crypto for keys of every kind and size and random messages', () => {
+  const random = seededRandom(54);
+  for (let i = 0; i < 800; i++) {
+    const algorithm = random.pick([...NATIVE, 'sha224', 'RSA-SHA1']);
+    const keyBytes = random.bytes(random.pick([0, 1, 16, 63, 64, 65, 127, 128, 129, 300]));
+    const key = random.pick([
+      keyBytes, keyBytes.toString('latin1'), views(keyBytes, random), new Uint8Array(keyBytes).buffer,
+      node.createSecretKey(keyBytes),
+    ]);
+    const message = random.bytes(random.pick([0, 5, 64, 600, 5000]));
+    const encoding = random.pick(OUTPUT_ENCODINGS);
+    assert.deepEqual(
+      hotpath.createHmac(algorithm, key).update(message).digest(encoding),
+      node.createHmac(algorithm, key).update(message).digest(encoding),
+      `${algorithm} key ${keyBytes.length} message ${message.length} ${encoding}`,
+    );
+  }
+});
+
+test('string HMAC keys honour options.encoding like Node', () => {
+  for (const encoding of ['hex', 'base64', 'latin1', undefined]) {
+    const key = encoding === 'hex' ? 'abcdef0123' : 'a key';
+    assert.equal(
+      hotpath.createHmac('sha256', key, { encoding }).update('m').digest('hex'),
+      node.createHmac('sha256', key, { encoding }).update('m').digest('hex'),
+      String(encoding),
+    );
+  }
+});
+
+test('a second Hmac digest() is empty, in the asked-for form', () => {
+  for (const encoding of ['hex', 'base64', undefined, 'buffer']) {
+    const ours = hotpath.createHmac('sha1', 'k');
+    const theirs = node.createHmac('sha1', 'k');
+    ours.digest();
+    theirs.digest();
+    assert.deepEqual(ours.digest(encoding), theirs.digest(encoding), String(encoding));
+  }
+});
+
+test('bad arguments throw what node:crypto throws', () => {
+  const cases = [
+    ['createHash nope', (c) => c.createHash('nope')],
+    ['createHash 1', (c) => c.createHash(1)],
+    ['createHash outputLength 5', (c) => c.createHash('sha256', { outputLength: 5 })],
+    ['createHash outputLength -1', (c) => c.createHash('shake128', { outputLength: -1 })],
+    ['update 1', (c) => c.createHash('sha256').update(1)],
+    ['update odd hex', (c) => c.createHash('sha256').update('abc', 'hex')],
+    ['update after digest', (c) => { const h = c.createHash('md5'); h.digest(); h.update('x'); }],
+    ['digest twice', (c) => { const h = c.createHash('sha1'); h.digest(); h.digest(); }],
+    ['createHmac nope', (c) => c.createHmac('nope', 'k')],
+    ['createHmac key 1', (c) => c.createHmac('sha256', 1)],
+    ['createHmac null', (c) => c.createHmac(null, 'k')],
+    ['hmac update null', (c) => c.createHmac('sha256', 'k').update(null)],
+    ['pbkdf2Sync bad digest', (c) => c.pbkdf2Sync('p', 's', 1, 32, 'md55')],
+    ['pbkdf2Sync 0 iterations', (c) => c.pbkdf2Sync('p', 's', 0, 32, 'sha1')],
+    ['pbkdf2Sync keylen -1', (c) => c.pbkdf2Sync('p', 's', 1, -1, 'sha1')],
+    ['pbkdf2Sync no digest', (c) => c.pbkdf2Sync('p', 's', 1, 32)],
+    ['pbkdf2Sync password 1', (c) => c.pbkdf2Sync(1, 's', 1, 32, 'sha256')],
+    ['pbkdf2 no callback', (c) => c.pbkdf2('p', 's', 1, 32, 'sha1')],
+    ['pbkdf2 bad digest', (c) => c.pbkdf2('p', 's', 1, 32, 'md55', () => {})],
+  ];
+  for (const [label, call] of cases) assertSameError(() => call(hotpath), () => call(node), label);
+});
+
+test('Hash and Hmac are callable without new and are what createHash/createHmac return', () => {
+  assert.ok(hotpath.Hash('sha256') instanceof hotpath.Hash);
+  assert.ok(hotpath.Hmac('sha256', 'k') instanceof hotpath.Hmac);
+  assert.ok(hotpath.createHash('md5') instanceof hotpath.Hash);
+  assert.deepEqual(Object.keys(hotpath.createHash('sha256')), Object.keys(node.createHash('sha256')));
+});
+
+test('pbkdf2Sync and pbkdf2 derive the keys node:crypto derives', async () => {
+  const random = seededRandom(55);
+  for (let i = 0; i < 60; i++) {
+    const digest = random.pick([...NATIVE, 'sha224', 'SHA256']);
+    const password = random.pick([random.bytes(random.int(0, 100)), randomText(random, 20), new Uint8Array(random.bytes(8)).buffer]);
+    const salt = random.pick([random.bytes(random.int(0, 40)), 'salt']);
+    const iterations = random.int(1, 300);
+    const keylen = random.pick([0, 1, 16, 20, 32, 64, 65, 200]);
+    const expected = node.pbkdf2Sync(password, salt, iterations, keylen, digest);
+    assert.deepEqual(hotpath.pbkdf2Sync(password, salt, iterations, keylen, digest), expected, `${digest} ${iterations} ${keylen}`);
+    const derived = await new Promise((resolve, reject) => {
+      hotpath.pbkdf2(password, salt, iterations, keylen, digest, (error, key) => (error ? reject(error) : resolve(key)));
+    });
+    assert.deepEqual(derived, expected);
+  }
+});
+
+test('hmac() equals createHmac().update().digest() and validates like crypto.hash()', () => {
+  const random = seededRandom(56);
+  for (let i = 0; i < 300; i++) {
+    const algorithm = random.pick([...NATIVE, 'sha224']);
+    const key = random.bytes(random.int(0, 200));
+    const data = random.pick([random.bytes(random.int(0, 3000)), randomText(random, 50)]);
+    const encoding = random.pick(['hex', 'base64', 'buffer', 'latin1']);
+    assert.deepEqual(hotpath.hmac(algorithm, key, data, encoding), node.createHmac(algorithm, key).update(data).digest(encoding), algorithm);
+  }
+  assert.equal(hotpath.hmac('sha256', 'k', 'd'), node.createHmac('sha256', 'k').update('d').digest('hex'));
+  assert.throws(() => hotpath.hmac('sha256', 'k', 'd', 'nope'), { name: 'TypeError', code: 'ERR_INVALID_ARG_VALUE' });
+  assert.throws(() => hotpath.hmac('sha256', 'k', 1), { code: 'ERR_INVALID_ARG_TYPE' });
+  assert.throws(() => hotpath.hmac('nope', 'k', 'd'), { code: 'ERR_CRYPTO_INVALID_DIGEST' });
+});
+
+test('hashMany and hashManySync give crypto.hash() of each input, in order', async () => {
+  const random = seededRandom(57);
+  const inputs = Array.from({ length: 3000 }, () => (random.next() < 0.5 ? random.bytes(random.int(0, 300)) : randomText(random, 40)));
+  for (const algorithm of NATIVE) {
+    for (const encoding of ['hex', 'base64', 'buffer']) {
+      const expected = inputs.map((input) => node.hash(algorithm, input, encoding));
+      assert.deepEqual(hotpath.hashManySync(algorithm, inputs, encoding), expected, `${algorithm} ${encoding}`);
+      assert.deepEqual(await hotpath.hashMany(algorithm, inputs, encoding), expected, `${algorithm} ${encoding} async`);
+    }
+  }
+  assert.deepEqual(await hotpath.hashMany('sha256', []), []);
+  assert.throws(() => hotpath.hashManySync('sha256', [1]), { code: 'ERR_INVALID_ARG_TYPE' });
+  assert.throws(() => hotpath.hashManySync('sha256', 'x'), { code: 'ERR_INVALID_ARG_TYPE' });
+  await assert.rejects(hotpath.hashMany('sha3-256', ['x']), { code: 'ERR_CRYPTO_INVALID_DIGEST' });
+});
+
+test('hashFile and hashFiles hash files like createHash over their contents', async () => {
+  const random = seededRandom(58);
+  const files = [];
+  for (const size of [0, 1, 1 << 20, 3 << 20]) {
+    const file = path.join(tmp, `file-${size}.bin`);
+    fs.writeFileSync(file, random.bytes(size));
+    files.push(file);
+  }
+  for (const algorithm of ['sha256', 'md5', 'sha512']) {
+    const expected = files.map((file) => node.createHash(algorithm).update(fs.readFileSync(file)).digest('hex'));
+    assert.deepEqual(await Promise.all(files.map((file) => hotpath.hashFile(file, algorithm))), expected);
+    assert.deepEqual(await hotpath.hashFiles(files, algorithm, { concurrency: 2 }), expected);
+  }
+});
+
+test('a 64 MiB file hashes like createHash over it', async () => {
+  const file = path.join(tmp, 'big.bin');
+  fs.writeFileSync(file, Buffer.alloc(64 << 20, 7));
+  assert.equal(await hotpath.hashFile(file, 'sha256', 'base64'), node.createHash('sha256').update(fs.readFileSync(file)).digest('base64'));
+  fs.rmSync(file);
+});
+
+test('hashFiles rejects with fs-shaped errors for a missing file and a directory, or settles', async () => {
+  const good = path.join(tmp, 'good.txt');
+  fs.writeFileSync(good, 'ok');
+  const missing = path.join(tmp, 'missing.txt');
+  const theirs = await fs.promises.readFile(missing).catch((error) => error);
+  await assert.rejects(hotpath.hashFiles([good, missing], 'sha1'), (error) => {
+    for (const key of ['message', 'code', 'errno', 'syscall', 'path']) assert.equal(error[key], theirs[key], key);
+    return true;
+  });
+  await assert.rejects(hotpath.hashFile(tmp, 'sha1'), { code: 'EISDIR', syscall: 'read' });
+  const settled = await hotpath.hashFiles([good, missing, tmp], 'sha1', { settle: true });
+  assert.deepEqual(settled.map((entry) => entry.status), ['fulfilled', 'rejected', 'rejected']);
+  assert.equal(settled[0].value, node.hash('sha1', 'ok'));
+  assert.equal(settled[2].reason.code, 'EISDIR');
+});

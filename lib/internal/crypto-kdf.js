@@ -1,0 +1,61 @@
+'use strict';
+
+// pbkdf2 and pbkdf2Sync: ring's PBKDF2 (SHA-1/SHA-2) or this addon's HMAC, the async
+// form on libuv's pool. Only arguments Node accepts without complaint take the native
+// path; anything else (a KeyObject, an unknown digest, a bad number) is handed to
+// Node's own function, which then throws exactly its error or computes the key.
+
+const builtin = require('node:crypto');
+const { native } = require('./native.js');
+const { nativeAlgorithm } = require('./crypto-algorithms.js');
+
+const INT32_MAX = 2147483647;
+
+/** Node's getArrayBufferOrView for the inputs it takes without error, else undefined. */
+function bytesOf(value) {
+  if (typeof value === 'string') return Buffer.from(value, 'utf8');
+  if (ArrayBuffer.isView(value)) return value;
+  if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) return new Uint8Array(value);
+  return undefined;
+}
+
+function isInt32In(value, min) {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= INT32_MAX;
+}
+
+/** The native arguments, or undefined when Node must handle the call. */
+function nativeArguments(password, salt, iterations, keylen, digest) {
+  if (native === null || typeof digest !== 'string') return undefined;
+  const algorithm = nativeAlgorithm(digest);
+  if (algorithm === undefined || !isInt32In(iterations, 1) || !isInt32In(keylen, 0)) return undefined;
+  const passwordBytes = bytesOf(password);
+  const saltBytes = bytesOf(salt);
+  if (passwordBytes === undefined || saltBytes === undefined) return undefined;
+  return [algorithm, passwordBytes, saltBytes, iterations, keylen];
+}
+
+function pbkdf2Sync(password, salt, iterations, keylen, digest) {
+  const args = nativeArguments(password, salt, iterations, keylen, digest);
+  if (args === undefined) return builtin.pbkdf2Sync(password, salt, iterations, keylen, digest);
+  return native.pbkdf2Sync(...args);
+}
+
+function pbkdf2(password, salt, iterations, keylen, digest, callback) {
+  if (typeof digest === 'function') {
+    callback = digest;
+    digest = undefined;
+  }
+  const args = nativeArguments(password, salt, iterations, keylen, digest);
+  if (args === undefined || typeof callback !== 'function') {
+    builtin.pbkdf2(password, salt, iterations, keylen, digest, callback);
+    return;
+  }
+  // The callback runs outside the promise, so what it throws is an uncaught
+  // exception as with Node, not a rejected promise.
+  native.pbkdf2(...args).then(
+    (key) => process.nextTick(callback, null, key),
+    (error) => process.nextTick(callback, error),
+  );
+}
+
+module.exports = { pbkdf2, pbkdf2Sync };
