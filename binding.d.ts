@@ -82,11 +82,17 @@ export declare function hashFile(algorithmId: number, path: string): Promise<unk
 /** `hashFiles`: each file's digest bytes, or its error marker, in order. */
 export declare function hashFiles(algorithmId: number, paths: Array<string>, concurrency: number): Promise<unknown>
 
-/** `hashMany`: like hashPackedSync, off the JS thread (the inputs are copied first). */
-export declare function hashPacked(algorithm: number, data: ArrayBufferView, offsets: Uint32Array): Promise<unknown>
+/**
+ * `hashMany`: like hashManySync off the JS thread; the inputs are copied first, as
+ * JS may change them while the work runs.
+ */
+export declare function hashMany(algorithm: number, inputs: Array<string | ArrayBufferView>, hex: boolean): Promise<unknown>
 
-/** `hashManySync`: the packed inputs' digests, back to back, in input order. */
-export declare function hashPackedSync(algorithm: number, data: ArrayBufferView, offsets: Uint32Array): Buffer
+/**
+ * `hashManySync`: the inputs' digests, in input order. Views are read where they are
+ * (the JS thread waits while the pool hashes them), never copied.
+ */
+export declare function hashManySync(algorithm: number, inputs: Array<string | ArrayBufferView>, hex: boolean): string | Buffer
 
 /** `hash(algorithm, string)`: the string's UTF-8 bytes. */
 export declare function hashString(algorithm: number, data: string, encoding: number, out?: Buffer): string | undefined

@@ -25,49 +25,47 @@ function algorithmId(algorithm, feature) {
   return id;
 }
 
-/** All inputs back to back in one Buffer, with their offsets: one copy, one crossing. */
-function pack(inputs) {
+function validateInputs(inputs) {
   if (!Array.isArray(inputs)) throw invalidArgType('inputs', 'Array', inputs);
-  let total = 0;
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
-    if (typeof input === 'string') total += 3 * input.length;
-    else if (ArrayBuffer.isView(input)) total += input.byteLength;
-    else throw invalidArgType(`inputs[${i}]`, ['string', 'Buffer', 'TypedArray', 'DataView'], input);
-  }
-  const data = Buffer.allocUnsafe(total);
-  const offsets = new Uint32Array(inputs.length + 1);
-  let at = 0;
-  for (let i = 0; i < inputs.length; i++) {
-    const input = inputs[i];
-    if (typeof input === 'string') {
-      at += data.utf8Write(input, at);
-    } else {
-      data.set(input instanceof Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.byteLength), at);
-      at += input.byteLength;
+    if (typeof input !== 'string' && !ArrayBuffer.isView(input)) {
+      throw invalidArgType(`inputs[${i}]`, ['string', 'Buffer', 'TypedArray', 'DataView'], input);
     }
-    offsets[i + 1] = at;
   }
-  return [data, offsets];
 }
 
-/** Splits the digests that came back into the asked-for form. */
+const HEX = NODE_ENCODING_IDS.hex;
+
+/**
+ * Splits the digests that came back into the asked-for form: hex arrives as one
+ * string (sliced here, a fixed width per digest), anything else as one Buffer.
+ */
 function unpack(digests, count, size, encodingId) {
   const out = new Array(count);
+  if (encodingId === HEX) {
+    const width = 2 * size;
+    for (let i = 0; i < count; i++) out[i] = digests.slice(i * width, (i + 1) * width);
+    return out;
+  }
   if (encodingId === BUFFER) {
     for (let i = 0; i < count; i++) out[i] = digests.subarray(i * size, (i + 1) * size);
     return out;
   }
   const name = ENCODING_NAMES[encodingId];
-  if (name === 'hex' || name === 'latin1') {
-    // One conversion for all digests, then a cheap slice each: fixed width per digest.
-    const width = name === 'hex' ? 2 * size : size;
-    const all = digests.toString(name);
-    for (let i = 0; i < count; i++) out[i] = all.slice(i * width, (i + 1) * width);
-    return out;
-  }
   for (let i = 0; i < count; i++) out[i] = digests.toString(name, i * size, (i + 1) * size);
   return out;
+}
+
+/** Runs the native call; on a bad input, names it as Node would (inputs[i]). */
+function withInputCheck(inputs, call) {
+  if (!Array.isArray(inputs)) throw invalidArgType('inputs', 'Array', inputs);
+  try {
+    return call();
+  } catch (error) {
+    validateInputs(inputs);
+    throw error;
+  }
 }
 
 /** hashManySync(algorithm, inputs[, outputEncoding = 'hex']) → digests, in order. */
@@ -75,8 +73,8 @@ function hashManySync(algorithm, inputs, outputEncoding = 'hex') {
   const nativeBinding = requireNative('hashManySync');
   const id = algorithmId(algorithm, 'hashManySync');
   const encodingId = oneShotEncodingId(outputEncoding);
-  const [data, offsets] = pack(inputs);
-  return unpack(nativeBinding.hashPackedSync(id, data, offsets), inputs.length, OUTPUT_LENGTH[id], encodingId);
+  const digests = withInputCheck(inputs, () => nativeBinding.hashManySync(id, inputs, encodingId === HEX));
+  return unpack(digests, inputs.length, OUTPUT_LENGTH[id], encodingId);
 }
 
 /** hashMany(...) → Promise of the digests, hashed off the JS thread on every core. */
@@ -84,8 +82,8 @@ async function hashMany(algorithm, inputs, outputEncoding = 'hex') {
   const nativeBinding = requireNative('hashMany');
   const id = algorithmId(algorithm, 'hashMany');
   const encodingId = oneShotEncodingId(outputEncoding);
-  const [data, offsets] = pack(inputs);
-  const digests = await nativeBinding.hashPacked(id, data, offsets);
+  const result = await withInputCheck(inputs, () => nativeBinding.hashMany(id, inputs, encodingId === HEX));
+  const digests = encodingId === HEX ? result.latin1Slice() : result;
   return unpack(digests, inputs.length, OUTPUT_LENGTH[id], encodingId);
 }
 

@@ -4,8 +4,10 @@
 use std::num::NonZeroU32;
 use std::path::Path;
 
-use napi::bindgen_prelude::{AsyncTask, Buffer, Either};
-use napi::{Env, Error, JsString, Result, Status, Task};
+use napi::bindgen_prelude::{
+    AsyncTask, Buffer, Either, FromNapiValue, TypeName, ValidateNapiValue,
+};
+use napi::{check_status, sys, Env, Error, JsString, Result, Status, Task, ValueType};
 use napi_derive::napi;
 
 use super::digest::{self, Algorithm, Output};
@@ -16,7 +18,7 @@ use crate::binding::io_error::errno_marker;
 use crate::binding::{guard, ByteView, Utf8Text};
 use crate::string_decoder::napi::to_js_string;
 use crate::string_decoder::node_encoding::NodeEncoding;
-use crate::string_decoder::text::render;
+use crate::string_decoder::text::{render, JsText};
 
 const BUFFER: u32 = 255;
 
@@ -121,80 +123,147 @@ pub fn hmac_bytes<'env>(
     encode(env, &mac, encoding, out.as_ref())
 }
 
-/// Inputs packed by the JS face: `data` holds them back to back, input `i` spans
-/// `offsets[i]..offsets[i + 1]`. Returns the digests back to back.
-fn hash_packed(algorithm: Algorithm, data: &[u8], offsets: &[u32]) -> Result<Vec<u8>> {
-    let mut inputs = Vec::with_capacity(offsets.len().saturating_sub(1));
-    for pair in offsets.windows(2) {
-        let (start, end) = (pair[0] as usize, pair[1] as usize);
-        let input = data
-            .get(start..end)
-            .ok_or_else(|| Error::new(Status::InvalidArg, "input offsets out of range"))?;
-        inputs.push(input);
+/// One input of hashMany: a string (as its UTF-8 bytes) or any ArrayBufferView. The
+/// value's type is asked once; napi-rs's `Either` would try one branch and build an
+/// error object before the other, which costs more than hashing a small input.
+pub enum ManyInput<'a> {
+    Text(Utf8Text),
+    Bytes(ByteView<'a>),
+}
+
+impl FromNapiValue for ManyInput<'_> {
+    unsafe fn from_napi_value(env: sys::napi_env, value: sys::napi_value) -> Result<Self> {
+        let mut kind = 0;
+        // SAFETY: env and value come from napi for this call.
+        check_status!(unsafe { sys::napi_typeof(env, value, &mut kind) })?;
+        if kind == sys::ValueType::napi_string {
+            // SAFETY: value is a string, as just checked.
+            return Ok(ManyInput::Text(unsafe {
+                Utf8Text::from_napi_value(env, value)
+            }?));
+        }
+        // SAFETY: as above; ByteView rejects anything but a TypedArray or DataView.
+        Ok(ManyInput::Bytes(unsafe {
+            ByteView::from_napi_value(env, value)
+        }?))
     }
-    let digests = many::hash_many(algorithm, &inputs);
-    Ok(digests
-        .iter()
-        .flat_map(|d| d.as_bytes().iter().copied())
-        .collect())
 }
 
-fn offsets_of(view: &ByteView) -> Vec<u32> {
-    view.as_slice()
-        .chunks_exact(4)
-        .map(|b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
-        .collect()
+impl TypeName for ManyInput<'_> {
+    fn type_name() -> &'static str {
+        "string | ArrayBufferView"
+    }
+
+    fn value_type() -> ValueType {
+        ValueType::Unknown
+    }
 }
 
-/// `hashManySync`: the packed inputs' digests, back to back, in input order.
+impl ValidateNapiValue for ManyInput<'_> {}
+
+fn input_bytes<'a>(input: &'a ManyInput<'_>) -> &'a [u8] {
+    match input {
+        ManyInput::Text(text) => text.as_bytes(),
+        ManyInput::Bytes(view) => view.as_slice(),
+    }
+}
+
+fn concat_digests(digests: &[Output]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(digests.iter().map(|d| d.as_bytes().len()).sum());
+    for digest in digests {
+        out.extend_from_slice(digest.as_bytes());
+    }
+    out
+}
+
+/// The digests back to back: as one hex string when `hex` (the JS face slices it, one
+/// conversion instead of one per digest), else as a Buffer.
+fn many_result<'env>(
+    env: &'env Env,
+    digests: Vec<u8>,
+    hex: bool,
+) -> Result<Either<JsString<'env>, Buffer>> {
+    if hex {
+        Ok(Either::A(to_js_string(
+            env,
+            render(NodeEncoding::Hex, &digests),
+        )?))
+    } else {
+        Ok(Either::B(digests.into()))
+    }
+}
+
+/// `hashManySync`: the inputs' digests, in input order. Views are read where they are
+/// (the JS thread waits while the pool hashes them), never copied.
 #[napi(
-    js_name = "hashPackedSync",
+    js_name = "hashManySync",
     catch_unwind,
-    ts_args_type = "algorithm: number, data: ArrayBufferView, offsets: Uint32Array"
+    ts_args_type = "algorithm: number, inputs: Array<string | ArrayBufferView>, hex: boolean",
+    ts_return_type = "string | Buffer"
 )]
-pub fn hash_packed_sync(algorithm_id: u32, data: ByteView, offsets: ByteView) -> Result<Buffer> {
-    Ok(hash_packed(
-        algorithm(algorithm_id)?,
-        data.as_slice(),
-        &offsets_of(&offsets),
-    )?
-    .into())
+pub fn hash_many_sync<'env>(
+    env: &'env Env,
+    algorithm_id: u32,
+    inputs: Vec<ManyInput>,
+    hex: bool,
+) -> Result<Either<JsString<'env>, Buffer>> {
+    let algorithm = algorithm(algorithm_id)?;
+    let slices: Vec<&[u8]> = inputs.iter().map(input_bytes).collect();
+    many_result(
+        env,
+        concat_digests(&many::hash_many(algorithm, &slices)),
+        hex,
+    )
 }
 
-pub struct HashPacked {
+pub struct HashMany {
     algorithm: Algorithm,
-    data: Vec<u8>,
-    offsets: Vec<u32>,
+    inputs: Vec<Vec<u8>>,
+    hex: bool,
 }
 
-impl Task for HashPacked {
+impl Task for HashMany {
     type Output = Vec<u8>;
     type JsValue = Buffer;
 
     fn compute(&mut self) -> Result<Vec<u8>> {
-        guard(|| hash_packed(self.algorithm, &self.data, &self.offsets))
+        guard(|| {
+            let slices: Vec<&[u8]> = self.inputs.iter().map(Vec::as_slice).collect();
+            Ok(concat_digests(&many::hash_many(self.algorithm, &slices)))
+        })
     }
 
+    /// Hex comes back as the bytes of the hex text (the face reads them as Latin-1).
     fn resolve(&mut self, _: Env, digests: Vec<u8>) -> Result<Buffer> {
-        Ok(digests.into())
+        if !self.hex {
+            return Ok(digests.into());
+        }
+        match render(NodeEncoding::Hex, &digests) {
+            JsText::Latin1(text) => Ok(text.into_owned().into()),
+            JsText::Utf16(_) => Err(Error::new(Status::GenericFailure, "hex text is Latin-1")),
+        }
     }
 }
 
-/// `hashMany`: like hashPackedSync, off the JS thread (the inputs are copied first).
+/// `hashMany`: like hashManySync off the JS thread; the inputs are copied first, as
+/// JS may change them while the work runs.
 #[napi(
-    js_name = "hashPacked",
+    js_name = "hashMany",
     catch_unwind,
-    ts_args_type = "algorithm: number, data: ArrayBufferView, offsets: Uint32Array"
+    ts_args_type = "algorithm: number, inputs: Array<string | ArrayBufferView>, hex: boolean"
 )]
-pub fn hash_packed_async(
+pub fn hash_many_async(
     algorithm_id: u32,
-    data: ByteView,
-    offsets: ByteView,
-) -> Result<AsyncTask<HashPacked>> {
-    Ok(AsyncTask::new(HashPacked {
+    inputs: Vec<ManyInput>,
+    hex: bool,
+) -> Result<AsyncTask<HashMany>> {
+    Ok(AsyncTask::new(HashMany {
         algorithm: algorithm(algorithm_id)?,
-        data: data.as_slice().to_vec(),
-        offsets: offsets_of(&offsets),
+        inputs: inputs
+            .iter()
+            .map(|input| input_bytes(input).to_vec())
+            .collect(),
+        hex,
     }))
 }
 
