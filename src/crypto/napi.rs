@@ -218,7 +218,9 @@ pub fn hash_many_sync<'env>(
 
 pub struct HashMany {
     algorithm: Algorithm,
-    inputs: Vec<Vec<u8>>,
+    /// The inputs back to back (one allocation), input `i` at `ends[i-1]..ends[i]`.
+    data: Vec<u8>,
+    ends: Vec<usize>,
     hex: bool,
 }
 
@@ -228,7 +230,16 @@ impl Task for HashMany {
 
     fn compute(&mut self) -> Result<Vec<u8>> {
         guard(|| {
-            let slices: Vec<&[u8]> = self.inputs.iter().map(Vec::as_slice).collect();
+            let mut start = 0;
+            let slices: Vec<&[u8]> = self
+                .ends
+                .iter()
+                .map(|&end| {
+                    let slice = &self.data[start..end];
+                    start = end;
+                    slice
+                })
+                .collect();
             Ok(concat_digests(&many::hash_many(self.algorithm, &slices)))
         })
     }
@@ -257,12 +268,17 @@ pub fn hash_many_async(
     inputs: Vec<ManyInput>,
     hex: bool,
 ) -> Result<AsyncTask<HashMany>> {
+    let total = inputs.iter().map(|input| input_bytes(input).len()).sum();
+    let mut data = Vec::with_capacity(total);
+    let mut ends = Vec::with_capacity(inputs.len());
+    for input in &inputs {
+        data.extend_from_slice(input_bytes(input));
+        ends.push(data.len());
+    }
     Ok(AsyncTask::new(HashMany {
         algorithm: algorithm(algorithm_id)?,
-        inputs: inputs
-            .iter()
-            .map(|input| input_bytes(input).to_vec())
-            .collect(),
+        data,
+        ends,
         hex,
     }))
 }
