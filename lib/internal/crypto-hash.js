@@ -120,10 +120,12 @@ function absorb(state, data, encoding, createDelegate) {
 
 function handOver(state, createDelegate) {
   const delegate = createDelegate(state);
-  if (state[kLength] > 0) delegate.update(state[kBuffer].subarray(0, state[kLength]));
+  if (state[kLength] > 0) {
+    delegate.update(state[kBuffer].subarray(0, state[kLength]));
+    state[kBuffer] = null;
+    state[kLength] = 0;
+  }
   state[kDelegate] = delegate;
-  state[kBuffer] = null;
-  state[kLength] = 0;
   return delegate;
 }
 
@@ -203,6 +205,12 @@ Hash.prototype._flush = function _flush(callback) {
 };
 
 Hash.prototype.update = function update(data, encoding) {
+  const delegate = this[kDelegate];
+  if (delegate !== null && this[kCached] === null) {
+    // Node's own Hash checks the arguments and its state with the same errors.
+    delegate.update(data, encoding);
+    return this;
+  }
   if (this[kFinalized]) throw hashFinalized();
   validateData(data, encoding);
   absorb(this, data, encoding, nodeHashFor);
@@ -255,6 +263,11 @@ function nodeHmacFor(hmac) {
 }
 
 Hmac.prototype.update = function update(data, encoding) {
+  const delegate = this[kDelegate];
+  if (delegate !== null && this[kCached] === null) {
+    delegate.update(data, encoding);
+    return this;
+  }
   if (this[kFinalized]) throw hashFinalized();
   validateData(data, encoding);
   absorb(this, data, encoding, nodeHmacFor);
