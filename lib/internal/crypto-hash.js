@@ -23,6 +23,8 @@ const kLength = Symbol('kLength');
 const kFinalized = Symbol('kFinalized');
 const kCached = Symbol('kCached');
 const kKey = Symbol('kKey');
+// On each prototype: makes the Node object that takes over (Hash or Hmac).
+const kNodeFactory = Symbol('kNodeFactory');
 
 const EMPTY = Buffer.alloc(0);
 
@@ -176,6 +178,7 @@ Object.setPrototypeOf(Hash, LazyTransform);
 function nodeHashFor(hash) {
   return builtin.createHash(hash[kName]);
 }
+Object.defineProperty(Hash.prototype, kNodeFactory, { value: nodeHashFor });
 
 Hash.prototype.copy = function copy(options) {
   if (this[kFinalized]) throw hashFinalized();
@@ -189,10 +192,11 @@ Hash.prototype.copy = function copy(options) {
   return clone;
 };
 
-Hash.prototype._transform = function _transform(chunk, encoding, callback) {
-  absorb(this, chunk, encoding, nodeHashFor);
+function _transform(chunk, encoding, callback) {
+  absorb(this, chunk, encoding, this[kNodeFactory]);
   callback();
-};
+}
+Hash.prototype._transform = _transform;
 
 Hash.prototype._flush = function _flush(callback) {
   // Like Node, piping computes the digest without finalizing: a later digest() call
@@ -204,18 +208,20 @@ Hash.prototype._flush = function _flush(callback) {
   callback();
 };
 
-Hash.prototype.update = function update(data, encoding) {
+// Shared by Hash and Hmac, as in Node.
+function update(data, encoding) {
   const delegate = this[kDelegate];
   if (delegate !== null && this[kCached] === null) {
-    // Node's own Hash checks the arguments and its state with the same errors.
+    // Node's own object checks the arguments and its state with the same errors.
     delegate.update(data, encoding);
     return this;
   }
   if (this[kFinalized]) throw hashFinalized();
   validateData(data, encoding);
-  absorb(this, data, encoding, nodeHashFor);
+  absorb(this, data, encoding, this[kNodeFactory]);
   return this;
-};
+}
+Hash.prototype.update = update;
 
 Hash.prototype.digest = function digest(outputEncoding) {
   if (this[kFinalized]) throw hashFinalized();
@@ -261,18 +267,9 @@ Object.setPrototypeOf(Hmac, LazyTransform);
 function nodeHmacFor(hmac) {
   return builtin.createHmac(hmac[kName], hmac[kKey]);
 }
+Object.defineProperty(Hmac.prototype, kNodeFactory, { value: nodeHmacFor });
 
-Hmac.prototype.update = function update(data, encoding) {
-  const delegate = this[kDelegate];
-  if (delegate !== null && this[kCached] === null) {
-    delegate.update(data, encoding);
-    return this;
-  }
-  if (this[kFinalized]) throw hashFinalized();
-  validateData(data, encoding);
-  absorb(this, data, encoding, nodeHmacFor);
-  return this;
-};
+Hmac.prototype.update = update;
 
 Hmac.prototype.digest = function digest(outputEncoding) {
   if (this[kFinalized]) {
@@ -288,10 +285,7 @@ Hmac.prototype.digest = function digest(outputEncoding) {
   return result;
 };
 
-Hmac.prototype._transform = function _transform(chunk, encoding, callback) {
-  absorb(this, chunk, encoding, nodeHmacFor);
-  callback();
-};
+Hmac.prototype._transform = _transform;
 
 Hmac.prototype._flush = function _flush(callback) {
   // After piping, Node's Hmac.digest() gives an empty result (its context is spent).
