@@ -28,10 +28,10 @@ export declare class WhatwgDecoder {
   /** Decodes `chunk`, holding back an incomplete character for the next call. */
   write(chunk: ArrayBufferView): string
   /**
-   * Decodes `chunk` as the last one (an unfinished character becomes U+FFFD) and
-   * leaves the decoder ready for a new stream.
+   * Ends the stream (an unfinished character becomes U+FFFD) and leaves the decoder
+   * ready for a new one. The face writes any last chunk with `write` first.
    */
-  end(chunk?: ArrayBufferView): string
+  end(): string
 }
 
 export declare function __panicProbe(message: string): void
@@ -93,9 +93,6 @@ export declare function hashMany(algorithm: number, inputs: Array<string | Array
  * (the JS thread waits while the pool hashes them), never copied.
  */
 export declare function hashManySync(algorithm: number, inputs: Array<string | ArrayBufferView>, hex: boolean): string | Buffer
-
-/** `hash(algorithm, string)`: the string's UTF-8 bytes. */
-export declare function hashString(algorithm: number, data: string, encoding: number, out?: Buffer): string | undefined
 
 /** HMAC of the first `length` bytes of `data` under `key`. */
 export declare function hmacBytes(algorithm: number, key: ArrayBufferView, data: ArrayBufferView, length: number, encoding: number, out?: Buffer): string | undefined

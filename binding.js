@@ -849,7 +849,6 @@ module.exports.hashFile = nativeBinding.hashFile
 module.exports.hashFiles = nativeBinding.hashFiles
 module.exports.hashMany = nativeBinding.hashMany
 module.exports.hashManySync = nativeBinding.hashManySync
-module.exports.hashString = nativeBinding.hashString
 module.exports.hmacBytes = nativeBinding.hmacBytes
 module.exports.pbkdf2 = nativeBinding.pbkdf2
 module.exports.pbkdf2Sync = nativeBinding.pbkdf2Sync

@@ -9,6 +9,7 @@ const { native } = require('./internal/native.js');
 const { copyBuiltin, override } = require('./internal/face.js');
 const internals = require('./internal/readline-internals.js');
 const extras = require('./internal/line-sources.js');
+const { split } = require('./internal/split-stream.js');
 
 const face = copyBuiltin(builtin);
 module.exports = face;
@@ -24,6 +25,6 @@ if (native && internals.found) {
 }
 
 face.lines = extras.lines;
-face.split = extras.split;
+face.split = split;
 face.jsonLines = extras.jsonLines;
 face.countLines = extras.countLines;

@@ -32,10 +32,6 @@ const EMPTY = Buffer.alloc(0);
 // chain (copy + one native call) stops beating Node's, measured per algorithm here.
 const HAND_OVER_AT = [256, 384, 384, 192, 192, 192]; // md5 sha1 sha256 sha384 sha512 sha512-256
 
-function handOverAt(algorithm) {
-  return HAND_OVER_AT[algorithm];
-}
-
 function hashFinalized() {
   return makeNodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
 }
@@ -104,24 +100,25 @@ function appendBytes(state, data, encoding) {
  * path, Node's object takes what was buffered and everything after. A chunk that is
  * large by itself goes to Node's object without being copied here first.
  */
-function absorb(state, data, encoding, createDelegate) {
-  let delegate = state[kDelegate];
-  if (delegate === null) {
-    const limit = handOverAt(state[kAlgorithm]);
-    const size = typeof data === 'string' ? data.length : data.byteLength;
-    if (state[kLength] + size <= limit) {
-      appendBytes(state, data, encoding);
-      if (state[kLength] <= limit) return;
-      delegate = handOver(state, createDelegate);
-      return;
-    }
-    delegate = handOver(state, createDelegate);
+function absorb(state, data, encoding) {
+  const delegate = state[kDelegate];
+  if (delegate !== null) {
+    delegate.update(data, encoding);
+    return;
   }
-  delegate.update(data, encoding);
+  const limit = HAND_OVER_AT[state[kAlgorithm]];
+  const size = typeof data === 'string' ? data.length : data.byteLength;
+  if (state[kLength] + size > limit) {
+    handOver(state).update(data, encoding);
+    return;
+  }
+  appendBytes(state, data, encoding);
+  // A string's UTF-8 may be longer than its length.
+  if (state[kLength] > limit) handOver(state);
 }
 
-function handOver(state, createDelegate) {
-  const delegate = createDelegate(state);
+function handOver(state) {
+  const delegate = state[kNodeFactory](state);
   if (state[kLength] > 0) {
     delegate.update(state[kBuffer].subarray(0, state[kLength]));
     state[kBuffer] = null;
@@ -193,7 +190,7 @@ Hash.prototype.copy = function copy(options) {
 };
 
 function _transform(chunk, encoding, callback) {
-  absorb(this, chunk, encoding, this[kNodeFactory]);
+  absorb(this, chunk, encoding);
   callback();
 }
 Hash.prototype._transform = _transform;
@@ -218,7 +215,7 @@ function update(data, encoding) {
   }
   if (this[kFinalized]) throw hashFinalized();
   validateData(data, encoding);
-  absorb(this, data, encoding, this[kNodeFactory]);
+  absorb(this, data, encoding);
   return this;
 }
 Hash.prototype.update = update;
@@ -236,30 +233,35 @@ Hash.prototype.digest = function digest(outputEncoding) {
 // ---- Hmac -------------------------------------------------------------------------
 
 /**
- * A copy of the key's bytes when hotpath can use it directly (strings, ArrayBuffers,
- * views), or undefined: KeyObject, CryptoKey and anything invalid go to Node, which
- * accepts or rejects them exactly as it does.
+ * The bytes of a key, password or salt when hotpath can use it directly (a string in
+ * `encoding`, default UTF-8; an ArrayBuffer; a view), as a view over them, or
+ * undefined: KeyObject, CryptoKey and anything invalid go to Node, which accepts or
+ * rejects them exactly as it does. Not a copy: keep it only after copying.
  */
-function secretKeyBytes(key, options) {
-  if (typeof key === 'string') {
-    const encoding = options !== null && typeof options === 'object' ? options.encoding : undefined;
-    if (encoding === undefined || encoding === 'buffer') return Buffer.from(key, 'utf8');
+function secretBytes(value, encoding) {
+  if (typeof value === 'string') {
+    if (encoding === undefined || encoding === 'buffer') return Buffer.from(value, 'utf8');
     const name = typeof encoding === 'string' ? nodeEncodingName(encoding) : undefined;
-    return name === undefined ? undefined : Buffer.from(key, name);
+    return name === undefined ? undefined : Buffer.from(value, name);
   }
-  if (ArrayBuffer.isView(key)) return Buffer.from(new Uint8Array(key.buffer, key.byteOffset, key.byteLength));
-  if (key instanceof ArrayBuffer || key instanceof SharedArrayBuffer) return Buffer.from(new Uint8Array(key));
+  if (ArrayBuffer.isView(value)) return value;
+  if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) return new Uint8Array(value);
   return undefined;
+}
+
+function keyEncoding(options) {
+  return options !== null && typeof options === 'object' ? options.encoding : undefined;
 }
 
 function Hmac(hmac, key, options) {
   if (!(this instanceof Hmac)) return new Hmac(hmac, key, options);
   validateString(hmac, 'hmac');
   const id = native !== null ? nativeAlgorithm(hmac) : undefined;
-  const keyBytes = id === undefined ? undefined : secretKeyBytes(key, options);
+  const keyBytes = id === undefined ? undefined : secretBytes(key, keyEncoding(options));
   if (keyBytes === undefined) initHash(this, hmac, -1, builtin.createHmac(hmac, key, options), options);
   else initHash(this, hmac, id, null, options);
-  this[kKey] = keyBytes;
+  // The Hmac outlives this call, so it keeps its own copy of the key.
+  this[kKey] = keyBytes === undefined ? undefined : Buffer.from(new Uint8Array(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength));
 }
 Object.setPrototypeOf(Hmac.prototype, LazyTransform.prototype);
 Object.setPrototypeOf(Hmac, LazyTransform);
@@ -325,13 +327,12 @@ function hmac(algorithm, key, data, outputEncoding = 'hex') {
   }
   const encodingId = oneShotEncodingId(outputEncoding);
   const id = native !== null ? nativeAlgorithm(algorithm) : undefined;
-  const keyBytes = id === undefined ? undefined : secretKeyBytes(key, undefined);
+  const keyBytes = id === undefined ? undefined : secretBytes(key, undefined);
   if (keyBytes === undefined) {
     return builtin.createHmac(algorithm, key).update(data).digest(encodingId === BUFFER ? 'buffer' : outputEncoding);
   }
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return nativeDigest(id, view, view.byteLength, encodingId, keyBytes);
+  return nativeDigest(id, bytes, bytes.byteLength, encodingId, keyBytes);
 }
 
-module.exports = { Hash, Hmac, createHash, createHmac, hmac, oneShotEncodingId };
+module.exports = { Hash, Hmac, createHash, createHmac, hmac, oneShotEncodingId, secretBytes };

@@ -8,16 +8,9 @@
 const builtin = require('node:crypto');
 const { native } = require('./native.js');
 const { nativeAlgorithm } = require('./crypto-algorithms.js');
+const { secretBytes } = require('./crypto-hash.js');
 
 const INT32_MAX = 2147483647;
-
-/** Node's getArrayBufferOrView for the inputs it takes without error, else undefined. */
-function bytesOf(value) {
-  if (typeof value === 'string') return Buffer.from(value, 'utf8');
-  if (ArrayBuffer.isView(value)) return value;
-  if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) return new Uint8Array(value);
-  return undefined;
-}
 
 function isInt32In(value, min) {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= INT32_MAX;
@@ -28,8 +21,9 @@ function nativeArguments(password, salt, iterations, keylen, digest) {
   if (native === null || typeof digest !== 'string') return undefined;
   const algorithm = nativeAlgorithm(digest);
   if (algorithm === undefined || !isInt32In(iterations, 1) || !isInt32In(keylen, 0)) return undefined;
-  const passwordBytes = bytesOf(password);
-  const saltBytes = bytesOf(salt);
+  // The inputs Node's getArrayBufferOrView takes without error.
+  const passwordBytes = secretBytes(password);
+  const saltBytes = secretBytes(salt);
   if (passwordBytes === undefined || saltBytes === undefined) return undefined;
   return [algorithm, passwordBytes, saltBytes, iterations, keylen];
 }

@@ -9,7 +9,7 @@ const { invalidArgType, outOfRange } = require('./errors.js');
 const { validateString } = require('./validators.js');
 const { nativeAlgorithm, BUFFER, OUTPUT_LENGTH } = require('./crypto-algorithms.js');
 const { oneShotEncodingId } = require('./crypto-hash.js');
-const { fromNative } = require('./system-error.js');
+const { fsErrorFromNative } = require('./system-error.js');
 const { NODE_ENCODING_IDS } = require('./encodings.js');
 
 const ENCODING_NAMES = Object.fromEntries(Object.entries(NODE_ENCODING_IDS).map(([name, id]) => [id, name]));
@@ -106,7 +106,7 @@ async function hashFile(path, algorithm, outputEncoding = 'hex') {
   try {
     return encodeDigest(await nativeBinding.hashFile(id, file), encodingId);
   } catch (error) {
-    throw fromNative(error, file);
+    throw fsErrorFromNative(error, file);
   }
 }
 
@@ -130,12 +130,12 @@ async function hashFiles(paths, algorithm, options = {}) {
   if (settle) {
     return results.map((result, i) =>
       typeof result === 'string'
-        ? { status: 'rejected', reason: fromNative(new Error(result), files[i]) }
+        ? { status: 'rejected', reason: fsErrorFromNative(new Error(result), files[i]) }
         : { status: 'fulfilled', value: encodeDigest(result, encodingId) },
     );
   }
   return results.map((result, i) => {
-    if (typeof result === 'string') throw fromNative(new Error(result), files[i]);
+    if (typeof result === 'string') throw fsErrorFromNative(new Error(result), files[i]);
     return encodeDigest(result, encodingId);
   });
 }

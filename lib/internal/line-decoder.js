@@ -6,10 +6,8 @@
 // in JS. `crOnly` picks readline's rule (`\n`, `\r\n`, lone `\r`) over `\r?\n`.
 
 const { native } = require('./native.js');
-
-const UTF8 = 1;
-const STATE_SIZE = 7;
-const BUFFERED_BYTES = 5;
+const { NODE_ENCODING_IDS } = require('./encodings.js');
+const { newDecoderState, flushDecoderState } = require('./string-decoder.js');
 
 const READLINE_BREAK = /\r\n|\n|\r/g;
 const LINE_FEED_BREAK = /\r?\n/g;
@@ -17,8 +15,7 @@ const LINE_FEED_BREAK = /\r?\n/g;
 class LineDecoder {
   constructor(crOnly) {
     this.crOnly = crOnly;
-    this.state = Buffer.alloc(STATE_SIZE);
-    this.state[6] = UTF8;
+    this.state = newDecoderState(NODE_ENCODING_IDS.utf8);
     // A break array is lent to the caller by decode() and handed back by release();
     // a decode() made while one is lent (a 'line' handler writing more input) gets
     // its own, so offsets in use are never overwritten.
@@ -45,7 +42,7 @@ class LineDecoder {
 
   /** The text of an incomplete UTF-8 sequence left at the end (U+FFFD), or ''. */
   flush() {
-    return this.state[BUFFERED_BYTES] > 0 ? native.decoderFlush(this.state) : '';
+    return flushDecoderState(this.state);
   }
 }
 

@@ -1,6 +1,6 @@
 'use strict';
 
-// hotpath extras for reading lines: lines(), jsonLines() and countLines(), plus split().
+// hotpath extras for reading lines: lines(), jsonLines() and countLines().
 // Lines end at `\n`, `\r\n` or a lone `\r`, as in readline (a `\r\n` split across
 // chunks is one break, whatever the timing). Lines are delivered from per-chunk batches
 // by hand-written async iterators: one crossing into the addon per chunk, no generator
@@ -13,8 +13,7 @@ const { invalidArgType, outOfRange } = require('./errors.js');
 const { LineDecoder, scanString, READLINE_BREAK } = require('./line-decoder.js');
 const { StringDecoder } = require('./string-decoder.js');
 const { resolveEncoding } = require('./encodings.js');
-const { fromNative } = require('./system-error.js');
-const { split } = require('./split-stream.js');
+const { fsErrorFromNative } = require('./system-error.js');
 
 const FILE_CHUNK = 1 << 16; // 64 KiB: measured faster and ~40% less peak RSS than 256 KiB or 1 MiB
 const BLANK = /^\s*$/;
@@ -240,8 +239,8 @@ async function countLines(path) {
   try {
     return await nativeBinding.countLines(file);
   } catch (error) {
-    throw fromNative(error, file);
+    throw fsErrorFromNative(error, file);
   }
 }
 
-module.exports = { lines, jsonLines, countLines, split, LineBatcher };
+module.exports = { lines, jsonLines, countLines };

@@ -8,7 +8,7 @@
 const { constants: bufferConstants, isAscii } = require('node:buffer');
 const { native } = require('./native.js');
 const { makeNodeError, makeNativeStyleError, invalidArgType } = require('./errors.js');
-const { resolveEncoding } = require('./encodings.js');
+const { resolveEncoding, NODE_ENCODING_IDS } = require('./encodings.js');
 
 // The state buffer: 4 bytes of incomplete character, the missing and buffered byte
 // counts, the encoding id.
@@ -17,10 +17,10 @@ const MISSING_BYTES = 4;
 const BUFFERED_BYTES = 5;
 const ENCODING_FIELD = 6;
 
-const ENCODING_ASCII = 0;
-const ENCODING_UTF8 = 1;
-const ENCODING_LATIN1 = 4;
-const ENCODING_HEX = 5;
+const ENCODING_ASCII = NODE_ENCODING_IDS.ascii;
+const ENCODING_UTF8 = NODE_ENCODING_IDS.utf8;
+const ENCODING_LATIN1 = NODE_ENCODING_IDS.latin1;
+const ENCODING_HEX = NODE_ENCODING_IDS.hex;
 // Not a Node id: marks decoders of other WHATWG encodings, which keep a native
 // streaming decoder under kWhatwgDecoder. Routing on the id keeps that property off
 // Node-encoding decoders (same shape as Node's) and off their hot path.
@@ -42,22 +42,33 @@ function stringTooLong() {
   return makeNativeStyleError(Error, 'ERR_STRING_TOO_LONG', `Cannot create a string longer than 0x${max} characters`);
 }
 
+/** A fresh decoder state for a Node encoding id. */
+function newDecoderState(encodingId) {
+  const state = Buffer.alloc(STATE_SIZE);
+  state[ENCODING_FIELD] = encodingId;
+  return state;
+}
+
+/** The text of the bytes still held in `state` (end()'s flush), or ''. */
+function flushDecoderState(state) {
+  if (state[BUFFERED_BYTES] === 0) return '';
+  try {
+    return native.decoderFlush(state);
+  } catch (error) {
+    throw stringErrorFromNative(error);
+  }
+}
+
 /** An error from the addon as Node would throw it (its too-long marker → ERR_STRING_TOO_LONG). */
-function fromNative(error) {
+function stringErrorFromNative(error) {
   return error && error.message === 'ERR_STRING_TOO_LONG' ? stringTooLong() : error;
 }
 
 function StringDecoder(encoding) {
   const resolved = resolveEncoding(encoding);
   this.encoding = resolved.name;
-  const state = Buffer.alloc(STATE_SIZE);
-  this[kNativeDecoder] = state;
-  if (resolved.whatwg) {
-    this[kWhatwgDecoder] = new native.WhatwgDecoder(resolved.whatwg);
-    state[ENCODING_FIELD] = ENCODING_WHATWG;
-  } else {
-    state[ENCODING_FIELD] = resolved.nodeId;
-  }
+  this[kNativeDecoder] = newDecoderState(resolved.whatwg ? ENCODING_WHATWG : resolved.nodeId);
+  if (resolved.whatwg) this[kWhatwgDecoder] = new native.WhatwgDecoder(resolved.whatwg);
 }
 
 StringDecoder.prototype.write = function write(buf) {
@@ -98,7 +109,7 @@ function decodeWithEngine(decoder, buf) {
     if (state[ENCODING_FIELD] === ENCODING_WHATWG) return decoder[kWhatwgDecoder].write(buf);
     return native.decoderWrite(state, buf);
   } catch (error) {
-    throw fromNative(error);
+    throw stringErrorFromNative(error);
   }
 }
 
@@ -106,13 +117,12 @@ StringDecoder.prototype.end = function end(buf) {
   let text = '';
   if (buf !== undefined) text = this.write(buf);
   const state = this[kNativeDecoder];
+  if (state[ENCODING_FIELD] !== ENCODING_WHATWG) return text + flushDecoderState(state);
   try {
-    if (state[ENCODING_FIELD] === ENCODING_WHATWG) return text + this[kWhatwgDecoder].end();
-    if (state[BUFFERED_BYTES] > 0) text += native.decoderFlush(state);
+    return text + this[kWhatwgDecoder].end();
   } catch (error) {
-    throw fromNative(error);
+    throw stringErrorFromNative(error);
   }
-  return text;
 };
 
 // Undocumented legacy API, kept as Node has it: drop any pending character, then
@@ -151,4 +161,4 @@ Object.defineProperties(StringDecoder.prototype, {
   },
 });
 
-module.exports = { StringDecoder, fromNative };
+module.exports = { StringDecoder, stringErrorFromNative, newDecoderState, flushDecoderState };

@@ -8,7 +8,7 @@ const util = require('node:util');
 
 const MARKER = /^errno:(\d+):(\w+)$/;
 
-function fromNative(error, path) {
+function fsErrorFromNative(error, path) {
   const match = error && typeof error.message === 'string' ? MARKER.exec(error.message) : null;
   if (!match) return error;
   const errno = -Number(match[1]);
@@ -23,4 +23,4 @@ function fromNative(error, path) {
   return systemError;
 }
 
-module.exports = { fromNative };
+module.exports = { fsErrorFromNative };

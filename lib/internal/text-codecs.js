@@ -7,7 +7,7 @@ const { Transform } = require('node:stream');
 const { native, requireNative } = require('./native.js');
 const { invalidArgType } = require('./errors.js');
 const { resolveEncoding } = require('./encodings.js');
-const { StringDecoder, fromNative } = require('./string-decoder.js');
+const { StringDecoder, stringErrorFromNative } = require('./string-decoder.js');
 
 const BOM = 0xfeff;
 
@@ -41,7 +41,7 @@ function decode(bytes, encoding, options) {
     else if (resolved.name === 'utf8' && native) text = native.decodeUtf8(bytes);
     else text = asBuffer(bytes).toString(resolved.name);
   } catch (error) {
-    throw fromNative(error);
+    throw stringErrorFromNative(error);
   }
   return withoutBom(text, options);
 }

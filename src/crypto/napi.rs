@@ -56,6 +56,13 @@ fn encode<'env>(
     )?))
 }
 
+/// The first `length` bytes of a view (the JS face passes a reused buffer and how
+/// much of it is filled).
+fn prefix<'a>(view: &'a ByteView, length: u32) -> &'a [u8] {
+    let bytes = view.as_slice();
+    &bytes[..(length as usize).min(bytes.len())]
+}
+
 /// `hash(algorithm, bytes)` of the first `length` bytes of `data`.
 #[napi(
     js_name = "hashBytes",
@@ -71,34 +78,8 @@ pub fn hash_bytes<'env>(
     encoding: u32,
     out: Option<ByteView>,
 ) -> Result<Option<JsString<'env>>> {
-    let bytes = data.as_slice();
-    let digest = digest::digest(
-        algorithm(algorithm_id)?,
-        &bytes[..(length as usize).min(bytes.len())],
-    );
+    let digest = digest::digest(algorithm(algorithm_id)?, prefix(&data, length));
     encode(env, &digest, encoding, out.as_ref())
-}
-
-/// `hash(algorithm, string)`: the string's UTF-8 bytes.
-#[napi(
-    js_name = "hashString",
-    catch_unwind,
-    ts_args_type = "algorithm: number, data: string, encoding: number, out?: Buffer",
-    ts_return_type = "string | undefined"
-)]
-pub fn hash_string<'env>(
-    env: &'env Env,
-    algorithm_id: u32,
-    data: Utf8Text,
-    encoding: u32,
-    out: Option<ByteView>,
-) -> Result<Option<JsString<'env>>> {
-    encode(
-        env,
-        &digest::digest(algorithm(algorithm_id)?, data.as_bytes()),
-        encoding,
-        out.as_ref(),
-    )
 }
 
 /// HMAC of the first `length` bytes of `data` under `key`.
@@ -117,9 +98,7 @@ pub fn hmac_bytes<'env>(
     encoding: u32,
     out: Option<ByteView>,
 ) -> Result<Option<JsString<'env>>> {
-    let bytes = data.as_slice();
-    let bytes = &bytes[..(length as usize).min(bytes.len())];
-    let mac = HmacKey::new(algorithm(algorithm_id)?, key.as_slice()).sign(bytes);
+    let mac = HmacKey::new(algorithm(algorithm_id)?, key.as_slice()).sign(prefix(&data, length));
     encode(env, &mac, encoding, out.as_ref())
 }
 

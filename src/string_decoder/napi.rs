@@ -134,16 +134,11 @@ impl WhatwgDecoder {
         to_js_string(env, JsText::Utf16(units))
     }
 
-    /// Decodes `chunk` as the last one (an unfinished character becomes U+FFFD) and
-    /// leaves the decoder ready for a new stream.
-    #[napi(
-        catch_unwind,
-        ts_args_type = "chunk?: ArrayBufferView",
-        ts_return_type = "string"
-    )]
-    pub fn end<'env>(&mut self, env: &'env Env, chunk: Option<ByteView>) -> Result<JsString<'env>> {
-        let bytes = chunk.as_ref().map_or(&[][..], ByteView::as_slice);
-        let units = self.inner.decode(bytes, true).map_err(too_large)?;
+    /// Ends the stream (an unfinished character becomes U+FFFD) and leaves the decoder
+    /// ready for a new one. The face writes any last chunk with `write` first.
+    #[napi(catch_unwind, ts_return_type = "string")]
+    pub fn end<'env>(&mut self, env: &'env Env) -> Result<JsString<'env>> {
+        let units = self.inner.decode(&[], true).map_err(too_large)?;
         to_js_string(env, JsText::Utf16(units))
     }
 }

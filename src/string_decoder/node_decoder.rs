@@ -209,9 +209,7 @@ pub fn flush_text(state: &mut State) -> Result<JsText<'static>, UnknownEncodingI
     let encoding = encoding_of(state)?;
     Ok(match flush(state)? {
         None => JsText::Latin1(Vec::new().into()),
-        Some((bytes, len)) => {
-            JsText::Latin1(Vec::new().into()).concat(render(encoding, &bytes[..len]))
-        }
+        Some((bytes, len)) => render(encoding, &bytes[..len]).into_owned(),
     })
 }
 

@@ -46,6 +46,13 @@ impl JsText<'_> {
         }
     }
 
+    pub fn into_owned(self) -> JsText<'static> {
+        match self {
+            JsText::Latin1(bytes) => JsText::Latin1(Cow::Owned(bytes.into_owned())),
+            JsText::Utf16(units) => JsText::Utf16(units),
+        }
+    }
+
     pub fn into_utf16(self) -> Vec<u16> {
         match self {
             JsText::Latin1(bytes) => bytes.iter().map(|&b| u16::from(b)).collect(),
