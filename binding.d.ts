@@ -34,6 +34,22 @@ export declare class WhatwgDecoder {
   end(): string
 }
 
+/** The native side of one zlib or brotli stream. */
+export declare class ZlibStream {
+  constructor(mode: number, windowBits: number, level: number, memLevel: number, strategy: number, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, chunkSize: number)
+  /** One write on the JS thread (Node's `writeSync`, used by `_processChunk`). */
+  writeSync(flush: number, input: ByteView, inOffset: number, maxPieces: number, state: ByteView): Buffer | ZlibErrorInfo | undefined
+  /**
+   * One write on the rayon pool. The JS face keeps `input` and `state` alive
+   * until the promise settles.
+   */
+  write(flush: number, input: ByteView, inOffset: number, maxPieces: number, state: ByteView): Promise<Buffer | ZlibErrorInfo | undefined>
+  params(level: number, strategy: number): ZlibErrorInfo | undefined
+  reset(): ZlibErrorInfo | undefined
+  /** Frees the engine now (or right after the write in flight). */
+  close(): void
+}
+
 export declare function __panicProbe(message: string): void
 
 /** `countLines(path)`: the number of lines in a file, as readline would emit them. */
@@ -114,3 +130,21 @@ export declare function whatwgEncode(text: string, name: string): Buffer
 
 /** The WHATWG name of the encoding `label` denotes, or null. */
 export declare function whatwgEncodingName(label: string): string | null
+
+export interface ZlibErrorInfo {
+  message: string
+  code: string
+  errno: number
+}
+
+/**
+ * `zlib.gzip(buf, opts, cb)` and the other callback one-shot functions; with
+ * `parallel`, big deflate-family inputs are compressed on every core.
+ */
+export declare function zlibProcess(mode: number, windowBits: number, level: number, memLevel: number, strategy: number, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, flush: number, input: ByteView, maxOutputLength: number, parallel: boolean): Promise<Buffer | ZlibErrorInfo>
+
+/** `gzipMany(buffers, opts)` and relatives: every input on its own, all cores. */
+export declare function zlibProcessMany(mode: number, windowBits: number, level: number, memLevel: number, strategy: number, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, flush: number, inputs: Array<ByteView>, maxOutputLength: number): Promise<Array<Buffer | ZlibErrorInfo>>
+
+/** `zlib.gzipSync(buf, opts)` and the other `*Sync` one-shot functions. */
+export declare function zlibProcessSync(mode: number, windowBits: number, level: number, memLevel: number, strategy: number, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, flush: number, input: ByteView, maxOutputLength: number, parallel: boolean): Buffer | ZlibErrorInfo

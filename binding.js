@@ -836,6 +836,7 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports.WhatwgDecoder = nativeBinding.WhatwgDecoder
+module.exports.ZlibStream = nativeBinding.ZlibStream
 module.exports.__panicProbe = nativeBinding.__panicProbe
 module.exports.countLines = nativeBinding.countLines
 module.exports.crc32Bytes = nativeBinding.crc32Bytes
@@ -855,3 +856,6 @@ module.exports.pbkdf2Sync = nativeBinding.pbkdf2Sync
 module.exports.whatwgDecode = nativeBinding.whatwgDecode
 module.exports.whatwgEncode = nativeBinding.whatwgEncode
 module.exports.whatwgEncodingName = nativeBinding.whatwgEncodingName
+module.exports.zlibProcess = nativeBinding.zlibProcess
+module.exports.zlibProcessMany = nativeBinding.zlibProcessMany
+module.exports.zlibProcessSync = nativeBinding.zlibProcessSync

@@ -1,10 +1,12 @@
 'use strict';
 
-// hotpath/zlib: Node's zlib with native hot paths. Whatever is not replaced below is
-// the built-in's own export, descriptor and all.
+// hotpath/zlib: Node's zlib with native engines. Classes, create* factories and the
+// one-shot functions are hotpath's (zlib-rs and Rust brotli, work on hotpath's
+// thread pool); constants, codes and the legacy Z_* names are the built-in's own
+// exports, descriptor and all. Without the native addon everything is Node's.
 
 const builtin = require('node:zlib');
-const { native } = require('./internal/native.js');
+const { native, requireNative } = require('./internal/native.js');
 const { copyBuiltin, override } = require('./internal/face.js');
 const { invalidArgType } = require('./internal/errors.js');
 const { validateUint32 } = require('./internal/validators.js');
@@ -17,6 +19,18 @@ const JS_CRC32_MAX_CHARS = 32;
 
 const face = copyBuiltin(builtin);
 module.exports = face;
+
+const ONE_SHOT = {
+  deflate: 'DEFLATE',
+  inflate: 'INFLATE',
+  gzip: 'GZIP',
+  gunzip: 'GUNZIP',
+  deflateRaw: 'DEFLATERAW',
+  inflateRaw: 'INFLATERAW',
+  unzip: 'UNZIP',
+  brotliCompress: 'BROTLI_ENCODE',
+  brotliDecompress: 'BROTLI_DECODE',
+};
 
 if (native) {
   /** zlib.crc32(data[, value]): CRC-32 of a string's UTF-8 bytes or a view's bytes. */
@@ -33,4 +47,27 @@ if (native) {
     return native.crc32Bytes(data, value);
   };
   override(face, 'crc32', crc32);
+
+  const streams = require('./internal/zlib-streams.js');
+  const { makeSync, makeAsync, makeMany } = require('./internal/zlib-one-shot.js');
+  for (const name of Object.keys(streams)) {
+    if (name === 'classByMode') continue;
+    const Class = streams[name];
+    override(face, name, Class);
+    override(face, `create${name}`, function (options) {
+      return new Class(options);
+    });
+  }
+  for (const [name, modeName] of Object.entries(ONE_SHOT)) {
+    const mode = builtin.constants[modeName];
+    override(face, name, makeAsync(mode));
+    override(face, `${name}Sync`, makeSync(mode));
+    face[`${name}Many`] = makeMany(mode);
+  }
+} else {
+  for (const name of Object.keys(ONE_SHOT)) {
+    face[`${name}Many`] = function many() {
+      requireNative(`zlib.${name}Many()`);
+    };
+  }
 }

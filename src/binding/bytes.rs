@@ -60,6 +60,44 @@ impl ByteView<'_> {
     }
 }
 
+/// The bytes of a JS view carried to another thread. The JS caller promises to
+/// keep the view's object alive (and its buffer attached) until the work is done,
+/// as Node's zlib keeps `handle.buffer` while a write is in flight.
+pub struct HeldBytes {
+    data: *mut u8,
+    len: usize,
+}
+
+// SAFETY: the bytes are owned by a JS object the caller keeps alive; only the one
+// worker holding this value reads them while the work runs.
+unsafe impl Send for HeldBytes {}
+
+impl ByteView<'_> {
+    /// # Safety
+    /// The caller must keep the viewed JS object alive and its buffer attached
+    /// until the returned value is dropped.
+    pub unsafe fn hold(&self) -> HeldBytes {
+        HeldBytes {
+            data: self.data,
+            len: self.len,
+        }
+    }
+}
+
+impl HeldBytes {
+    pub fn as_slice(&self) -> &[u8] {
+        // SAFETY: `hold`'s contract keeps `len` bytes at `data` alive.
+        unsafe { std::slice::from_raw_parts(self.data, self.len) }
+    }
+
+    /// Copies `bytes` over the start of the held view.
+    pub fn overwrite(&self, bytes: &[u8]) {
+        let count = bytes.len().min(self.len);
+        // SAFETY: `count` bytes fit; `ptr::copy` tolerates overlap.
+        unsafe { ptr::copy(bytes.as_ptr(), self.data, count) };
+    }
+}
+
 fn element_size(typed_array_type: sys::napi_typedarray_type) -> usize {
     use sys::TypedarrayType as T;
     match typed_array_type {

@@ -6,6 +6,6 @@ pub mod panic_guard;
 mod panic_probe;
 pub mod text;
 
-pub use bytes::ByteView;
+pub use bytes::{ByteView, HeldBytes};
 pub use panic_guard::guard;
 pub use text::{Utf16Text, Utf8Text};

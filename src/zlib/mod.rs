@@ -1,6 +1,15 @@
 //! Engines behind `hotpath/zlib`.
 
+pub mod brotli_codec;
+pub mod chunk_writer;
+pub mod codec;
+pub mod codec_error;
 pub mod crc32;
+pub mod flate_codec;
+pub mod many;
+pub mod mode;
+pub mod one_shot;
+pub mod parallel_deflate;
 
 #[cfg(all(feature = "napi", not(test)))]
 mod napi;

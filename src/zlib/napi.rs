@@ -1,9 +1,26 @@
-//! napi binding of the zlib engines.
+//! napi binding of the zlib engines: CRC-32, a stream handle that runs Node's
+//! per-chunk loop natively, one-shot calls (sync, async, parallel) and batches.
+//! Async work runs on hotpath's rayon pool, not libuv's, so heavy compression
+//! cannot starve fs and dns; results come back through a napi deferred.
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use napi::bindgen_prelude::{Buffer, Object, ToNapiValue};
+use napi::{sys, Env, Error, Result, Status};
 use napi_derive::napi;
 
+use super::chunk_writer::{ChunkWriter, WriteOutcome};
+use super::codec::CodecOptions;
+use super::codec_error::CodecError;
 use super::crc32::crc32;
-use crate::binding::{ByteView, Utf8Text};
+use super::flate_codec::FlateOptions;
+use super::many::process_many;
+use super::mode::Mode;
+use super::one_shot::{process, OneShotError};
+use super::parallel_deflate;
+use crate::binding::{ByteView, HeldBytes, Utf8Text};
 
 /// `zlib.crc32(view, value)` for any TypedArray or DataView; arguments are
 /// validated by the JS face.
@@ -24,4 +41,496 @@ pub fn crc32_bytes(data: ByteView, value: u32) -> u32 {
 )]
 pub fn crc32_string(data: Utf8Text, value: u32) -> u32 {
     crc32(value, data.as_bytes())
+}
+
+/// Outputs up to this size are copied into a V8-owned Buffer; a napi external
+/// buffer costs ~1.4 µs to create, more than copying a few KiB.
+const COPY_OUTPUT_MAX: usize = 32 << 10;
+
+/// What a native zlib call hands back: no output (undefined), a Buffer, or an error
+/// description `{ message, code, errno }` that the JS face turns into Node's error.
+pub enum NativeResult {
+    Empty,
+    Output(Vec<u8>),
+    Failed(CodecError),
+    TooLarge,
+}
+
+impl From<std::result::Result<Vec<u8>, OneShotError>> for NativeResult {
+    fn from(result: std::result::Result<Vec<u8>, OneShotError>) -> Self {
+        match result {
+            Ok(output) => NativeResult::Output(output),
+            Err(OneShotError::Codec(error)) => NativeResult::Failed(error),
+            Err(OneShotError::TooLarge(_)) => NativeResult::TooLarge,
+        }
+    }
+}
+
+impl ToNapiValue for NativeResult {
+    unsafe fn to_napi_value(env: sys::napi_env, value: Self) -> Result<sys::napi_value> {
+        match value {
+            NativeResult::Empty => {
+                let mut undefined = std::ptr::null_mut();
+                // SAFETY: `env` is the live environment of this call.
+                napi::check_status!(unsafe { sys::napi_get_undefined(env, &mut undefined) })?;
+                Ok(undefined)
+            }
+            NativeResult::Output(bytes) if bytes.len() <= COPY_OUTPUT_MAX => {
+                let mut buffer = std::ptr::null_mut();
+                // SAFETY: `bytes` is valid for its length; V8 copies it.
+                napi::check_status!(unsafe {
+                    sys::napi_create_buffer_copy(
+                        env,
+                        bytes.len(),
+                        bytes.as_ptr().cast(),
+                        std::ptr::null_mut(),
+                        &mut buffer,
+                    )
+                })?;
+                Ok(buffer)
+            }
+            // SAFETY: forwarded to napi-rs's own conversion with the same env.
+            NativeResult::Output(bytes) => unsafe {
+                Buffer::to_napi_value(env, Buffer::from(bytes))
+            },
+            NativeResult::Failed(error) => {
+                let info = ZlibErrorInfo {
+                    message: error.message.into_owned(),
+                    code: error.code.into_owned(),
+                    errno: error.errno,
+                };
+                // SAFETY: forwarded to the derived conversion with the same env.
+                unsafe { ZlibErrorInfo::to_napi_value(env, info) }
+            }
+            NativeResult::TooLarge => {
+                let info = ZlibErrorInfo {
+                    message: String::new(),
+                    code: "ERR_BUFFER_TOO_LARGE".to_owned(),
+                    errno: 0,
+                };
+                // SAFETY: as above.
+                unsafe { ZlibErrorInfo::to_napi_value(env, info) }
+            }
+        }
+    }
+}
+
+#[napi(object)]
+pub struct ZlibErrorInfo {
+    pub message: String,
+    pub code: String,
+    pub errno: i32,
+}
+
+fn codec_options(
+    mode: u32,
+    window_bits: i32,
+    level: i32,
+    mem_level: i32,
+    strategy: i32,
+    dictionary: Option<ByteView>,
+    brotli_params: Option<ByteView>,
+) -> Result<CodecOptions> {
+    let mode = Mode::from_node(mode)
+        .ok_or_else(|| Error::new(Status::InvalidArg, format!("unknown zlib mode {mode}")))?;
+    let brotli_params = brotli_params
+        .map(|view| {
+            view.as_slice()
+                .chunks_exact(8)
+                .map(|pair| {
+                    let key = u32::from_ne_bytes([pair[0], pair[1], pair[2], pair[3]]);
+                    let value = u32::from_ne_bytes([pair[4], pair[5], pair[6], pair[7]]);
+                    (key, value)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(CodecOptions {
+        mode,
+        flate: FlateOptions {
+            window_bits,
+            level,
+            mem_level,
+            strategy,
+            dictionary: dictionary
+                .map(|d| d.as_slice().to_vec())
+                .unwrap_or_default(),
+        },
+        brotli_params,
+    })
+}
+
+/// Runs `work` on the rayon pool and settles the returned promise with its result
+/// on the JS thread; a panic rejects the promise instead of aborting the process.
+fn spawn_settled<T, W, S>(env: &Env, work: W, settle: S) -> Result<Object<'_>>
+where
+    T: Send + 'static,
+    W: FnOnce() -> T + Send + 'static,
+    S: FnOnce(T) -> NativeResultOrList + Send + 'static,
+{
+    let (deferred, promise) = env.create_deferred()?;
+    rayon::spawn(move || match catch_unwind(AssertUnwindSafe(work)) {
+        Ok(value) => deferred.resolve(move |_| Ok(settle(value))),
+        Err(_) => deferred.reject(Error::new(
+            Status::GenericFailure,
+            "hotpath panicked in a zlib worker",
+        )),
+    });
+    Ok(promise)
+}
+
+/// A promise's value: one result or one per input of a batch.
+pub enum NativeResultOrList {
+    One(NativeResult),
+    List(Vec<NativeResult>),
+}
+
+impl ToNapiValue for NativeResultOrList {
+    unsafe fn to_napi_value(env: sys::napi_env, value: Self) -> Result<sys::napi_value> {
+        // SAFETY: forwarded with the same env.
+        unsafe {
+            match value {
+                NativeResultOrList::One(result) => NativeResult::to_napi_value(env, result),
+                NativeResultOrList::List(results) => Vec::to_napi_value(env, results),
+            }
+        }
+    }
+}
+
+const MORE_OUTPUT: u32 = 1;
+const INPUT_LEFT: u32 = 2;
+
+/// Writes Node's write state for the JS face: consumed, flags, piece count, pieces.
+fn write_state(state: &HeldBytes, outcome: &WriteOutcome) {
+    let flags = (if outcome.more_output { MORE_OUTPUT } else { 0 })
+        | (if outcome.input_left { INPUT_LEFT } else { 0 });
+    let mut words = Vec::with_capacity(3 + outcome.pieces.len());
+    words.push(outcome.consumed as u32);
+    words.push(flags);
+    words.push(outcome.pieces.len() as u32);
+    words.extend_from_slice(&outcome.pieces);
+    let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_ne_bytes()).collect();
+    state.overwrite(&bytes);
+}
+
+fn finish_write(
+    state: &HeldBytes,
+    result: std::result::Result<WriteOutcome, CodecError>,
+) -> NativeResult {
+    match result {
+        Ok(mut outcome) => {
+            write_state(state, &outcome);
+            let output = std::mem::take(&mut outcome.output);
+            if output.is_empty() {
+                NativeResult::Empty
+            } else {
+                NativeResult::Output(output)
+            }
+        }
+        Err(error) => NativeResult::Failed(error),
+    }
+}
+
+/// A stream's engine, dropped by `close()` (or after the write in flight when
+/// `close()` came during one) so its memory is freed at once, not at GC.
+struct SharedWriter {
+    writer: Mutex<Option<ChunkWriter>>,
+    close_requested: AtomicBool,
+}
+
+impl SharedWriter {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<ChunkWriter>> {
+        // A poisoned lock only means an earlier write panicked; the codec state is
+        // still memory-safe, and the stream is being destroyed by then anyway.
+        self.writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn with<T>(
+        &self,
+        work: impl FnOnce(&mut ChunkWriter) -> std::result::Result<T, CodecError>,
+    ) -> std::result::Result<T, CodecError> {
+        let mut guard = self.lock();
+        let result = match guard.as_mut() {
+            Some(writer) => work(writer),
+            None => Err(CodecError::new(
+                "zlib binding closed",
+                "ERR_ZLIB_BINDING_CLOSED",
+                0,
+            )),
+        };
+        if self.close_requested.load(Ordering::Acquire) {
+            *guard = None;
+        }
+        result
+    }
+
+    fn close(&self) {
+        self.close_requested.store(true, Ordering::Release);
+        if let Ok(mut guard) = self.writer.try_lock() {
+            *guard = None;
+        }
+    }
+}
+
+/// The native side of one zlib or brotli stream.
+#[napi]
+pub struct ZlibStream {
+    writer: Arc<SharedWriter>,
+}
+
+#[napi]
+impl ZlibStream {
+    #[napi(constructor, catch_unwind)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        mode: u32,
+        window_bits: i32,
+        level: i32,
+        mem_level: i32,
+        strategy: i32,
+        dictionary: Option<ByteView>,
+        brotli_params: Option<ByteView>,
+        chunk_size: u32,
+    ) -> Result<Self> {
+        let options = codec_options(
+            mode,
+            window_bits,
+            level,
+            mem_level,
+            strategy,
+            dictionary,
+            brotli_params,
+        )?;
+        Ok(ZlibStream {
+            writer: Arc::new(SharedWriter {
+                writer: Mutex::new(Some(ChunkWriter::new(options, chunk_size as usize))),
+                close_requested: AtomicBool::new(false),
+            }),
+        })
+    }
+
+    /// One write on the JS thread (Node's `writeSync`, used by `_processChunk`).
+    #[napi(catch_unwind, ts_return_type = "Buffer | ZlibErrorInfo | undefined")]
+    pub fn write_sync(
+        &self,
+        flush: i32,
+        input: ByteView,
+        in_offset: f64,
+        max_pieces: u32,
+        state: ByteView,
+    ) -> NativeResult {
+        let start = (in_offset as usize).min(input.len());
+        let result = self
+            .writer
+            .with(|writer| writer.write(flush, &input.as_slice()[start..], max_pieces as usize));
+        // SAFETY: both views are arguments of this synchronous call.
+        let state = unsafe { state.hold() };
+        finish_write(&state, result)
+    }
+
+    /// One write on the rayon pool. The JS face keeps `input` and `state` alive
+    /// until the promise settles.
+    #[napi(
+        catch_unwind,
+        ts_return_type = "Promise<Buffer | ZlibErrorInfo | undefined>"
+    )]
+    pub fn write<'env>(
+        &self,
+        env: &'env Env,
+        flush: i32,
+        input: ByteView,
+        in_offset: f64,
+        max_pieces: u32,
+        state: ByteView,
+    ) -> Result<Object<'env>> {
+        let writer = Arc::clone(&self.writer);
+        let start = (in_offset as usize).min(input.len());
+        // SAFETY: the JS face holds the chunk and the state array until settled.
+        let (input, state) = unsafe { (input.hold(), state.hold()) };
+        spawn_settled(
+            env,
+            move || {
+                writer.with(|writer| {
+                    writer.write(flush, &input.as_slice()[start..], max_pieces as usize)
+                })
+            },
+            move |result| NativeResultOrList::One(finish_write(&state, result)),
+        )
+    }
+
+    #[napi(catch_unwind, ts_return_type = "ZlibErrorInfo | undefined")]
+    pub fn params(&self, level: i32, strategy: i32) -> NativeResult {
+        match self.writer.with(|writer| writer.params(level, strategy)) {
+            Ok(()) => NativeResult::Empty,
+            Err(error) => NativeResult::Failed(error),
+        }
+    }
+
+    #[napi(catch_unwind, ts_return_type = "ZlibErrorInfo | undefined")]
+    pub fn reset(&self) -> NativeResult {
+        match self.writer.with(ChunkWriter::reset) {
+            Ok(()) => NativeResult::Empty,
+            Err(error) => NativeResult::Failed(error),
+        }
+    }
+
+    /// Frees the engine now (or right after the write in flight).
+    #[napi(catch_unwind)]
+    pub fn close(&self) {
+        self.writer.close();
+    }
+}
+
+fn max_output(max_output_length: f64) -> usize {
+    if max_output_length.is_finite() && max_output_length >= 1.0 {
+        max_output_length as usize
+    } else {
+        usize::MAX
+    }
+}
+
+/// `zlib.gzipSync(buf, opts)` and the other `*Sync` one-shot functions.
+#[napi(
+    js_name = "zlibProcessSync",
+    catch_unwind,
+    ts_return_type = "Buffer | ZlibErrorInfo"
+)]
+#[allow(clippy::too_many_arguments)]
+pub fn zlib_process_sync(
+    mode: u32,
+    window_bits: i32,
+    level: i32,
+    mem_level: i32,
+    strategy: i32,
+    dictionary: Option<ByteView>,
+    brotli_params: Option<ByteView>,
+    flush: i32,
+    input: ByteView,
+    max_output_length: f64,
+    parallel: bool,
+) -> Result<NativeResult> {
+    let options = codec_options(
+        mode,
+        window_bits,
+        level,
+        mem_level,
+        strategy,
+        dictionary,
+        brotli_params,
+    )?;
+    Ok(run_one_shot(
+        &options,
+        flush,
+        input.as_slice(),
+        max_output(max_output_length),
+        parallel,
+    ))
+}
+
+fn run_one_shot(
+    options: &CodecOptions,
+    flush: i32,
+    input: &[u8],
+    max_output_length: usize,
+    parallel: bool,
+) -> NativeResult {
+    let parallel_mode = matches!(options.mode, Mode::Gzip | Mode::Deflate | Mode::DeflateRaw);
+    if parallel
+        && parallel_mode
+        && options.flate.dictionary.is_empty()
+        && flush == libz_rs_sys::Z_FINISH
+        && input.len() > parallel_deflate::BLOCK_SIZE
+    {
+        return match parallel_deflate::compress(options.mode, &options.flate, input) {
+            Ok(output) if output.len() > max_output_length => NativeResult::TooLarge,
+            Ok(output) => NativeResult::Output(output),
+            Err(error) => NativeResult::Failed(error),
+        };
+    }
+    process(options, flush, input, max_output_length).into()
+}
+
+/// `zlib.gzip(buf, opts, cb)` and the other callback one-shot functions; with
+/// `parallel`, big deflate-family inputs are compressed on every core.
+#[napi(
+    js_name = "zlibProcess",
+    catch_unwind,
+    ts_return_type = "Promise<Buffer | ZlibErrorInfo>"
+)]
+#[allow(clippy::too_many_arguments)]
+pub fn zlib_process<'env>(
+    env: &'env Env,
+    mode: u32,
+    window_bits: i32,
+    level: i32,
+    mem_level: i32,
+    strategy: i32,
+    dictionary: Option<ByteView>,
+    brotli_params: Option<ByteView>,
+    flush: i32,
+    input: ByteView,
+    max_output_length: f64,
+    parallel: bool,
+) -> Result<Object<'env>> {
+    let options = codec_options(
+        mode,
+        window_bits,
+        level,
+        mem_level,
+        strategy,
+        dictionary,
+        brotli_params,
+    )?;
+    let max = max_output(max_output_length);
+    // SAFETY: the JS face holds the input until the promise settles.
+    let input = unsafe { input.hold() };
+    spawn_settled(
+        env,
+        move || run_one_shot(&options, flush, input.as_slice(), max, parallel),
+        NativeResultOrList::One,
+    )
+}
+
+/// `gzipMany(buffers, opts)` and relatives: every input on its own, all cores.
+#[napi(
+    js_name = "zlibProcessMany",
+    catch_unwind,
+    ts_return_type = "Promise<Array<Buffer | ZlibErrorInfo>>"
+)]
+#[allow(clippy::too_many_arguments)]
+pub fn zlib_process_many<'env>(
+    env: &'env Env,
+    mode: u32,
+    window_bits: i32,
+    level: i32,
+    mem_level: i32,
+    strategy: i32,
+    dictionary: Option<ByteView>,
+    brotli_params: Option<ByteView>,
+    flush: i32,
+    inputs: Vec<ByteView>,
+    max_output_length: f64,
+) -> Result<Object<'env>> {
+    let options = codec_options(
+        mode,
+        window_bits,
+        level,
+        mem_level,
+        strategy,
+        dictionary,
+        brotli_params,
+    )?;
+    let max = max_output(max_output_length);
+    // SAFETY: the JS face holds the input array until the promise settles.
+    let inputs: Vec<HeldBytes> = inputs.iter().map(|view| unsafe { view.hold() }).collect();
+    spawn_settled(
+        env,
+        move || {
+            let slices: Vec<&[u8]> = inputs.iter().map(HeldBytes::as_slice).collect();
+            process_many(&options, flush, &slices, max)
+        },
+        |results| NativeResultOrList::List(results.into_iter().map(NativeResult::from).collect()),
+    )
 }

@@ -1,0 +1,157 @@
+'use strict';
+
+// The one-shot functions of hotpath/zlib (gzip/gzipSync and their relatives) and
+// the batch extras (gzipMany …). A one-shot call parses options exactly as the
+// stream constructor would, then runs the whole input in one native call: no
+// stream object, no 16 KiB output pieces to join. Big deflate-family inputs of the
+// async forms are compressed on every core (pigz-style, one valid stream).
+
+const { isArrayBufferView, isAnyArrayBuffer } = require('node:util').types;
+const { native } = require('./native.js');
+const { parseOptions } = require('./zlib-options.js');
+const { isErrorInfo, oneShotError } = require('./zlib-errors.js');
+const { invalidArgType } = require('./errors.js');
+const { validateFunction } = require('./validators.js');
+const { classByMode } = require('./zlib-streams.js');
+
+// Async one-shot compression goes parallel from here up (4 blocks of 128 KiB):
+// below it one core finishes before the others would have started.
+const PARALLEL_MIN_BYTES = 512 << 10;
+
+function nativeArgs(parsed) {
+  return [
+    parsed.mode,
+    parsed.windowBits ?? 0,
+    parsed.level ?? -1,
+    parsed.memLevel ?? 8,
+    parsed.strategy ?? 0,
+    parsed.dictionary,
+    parsed.brotliParams,
+    parsed.finishFlush,
+  ];
+}
+
+/** The bytes a one-shot call reads, or undefined when Node would reject the input. */
+function inputBytes(buffer) {
+  if (isArrayBufferView(buffer)) return buffer;
+  if (typeof buffer === 'string') return Buffer.from(buffer);
+  if (isAnyArrayBuffer(buffer)) return Buffer.from(buffer);
+  return undefined;
+}
+
+function rethrowLater(error) {
+  process.nextTick(() => {
+    throw error;
+  });
+}
+
+/** Node's zlibBuffer over a stream engine: for `info` and for inputs Node rejects late. */
+function viaStream(engine, buffer, callback) {
+  if (isArrayBufferView(buffer) && !(buffer instanceof Uint8Array)) {
+    buffer = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  } else if (isAnyArrayBuffer(buffer)) {
+    buffer = Buffer.from(buffer);
+  }
+  const chunks = [];
+  let total = 0;
+  const onData = (chunk) => {
+    chunks.push(chunk);
+    total += chunk.length;
+    if (total > engine._maxOutputLength) {
+      engine.close();
+      engine.removeAllListeners('end');
+      callback(oneShotError({ code: 'ERR_BUFFER_TOO_LARGE' }, engine._maxOutputLength));
+    }
+  };
+  engine.on('data', onData);
+  engine.on('error', (error) => {
+    engine.removeAllListeners('end');
+    callback(error);
+  });
+  engine.on('end', () => {
+    const result = total === 0 ? Buffer.alloc(0) : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    engine.close();
+    if (engine._info) callback(null, { buffer: result, engine });
+    else callback(null, result);
+  });
+  engine.end(buffer);
+}
+
+function makeSync(mode) {
+  const Class = classByMode[mode];
+  return function syncBufferWrapper(buffer, opts) {
+    const parsed = parseOptions(opts, mode);
+    const bytes = inputBytes(buffer);
+    if (bytes === undefined) {
+      throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], buffer);
+    }
+    if (parsed.info) {
+      const engine = new Class(opts);
+      return { buffer: engine._processChunk(bytes, engine._finishFlushFlag), engine };
+    }
+    const parallel = opts != null && opts.parallel === true;
+    const result = native.zlibProcessSync(...nativeArgs(parsed), bytes, parsed.maxOutputLength, parallel);
+    if (isErrorInfo(result)) throw oneShotError(result, parsed.maxOutputLength);
+    return result;
+  };
+}
+
+function makeAsync(mode) {
+  const Class = classByMode[mode];
+  return function asyncBufferWrapper(buffer, opts, callback) {
+    if (typeof opts === 'function') {
+      callback = opts;
+      opts = {};
+    }
+    const parsed = parseOptions(opts, mode);
+    validateFunction(callback, 'callback');
+    const bytes = parsed.info ? undefined : inputBytes(buffer);
+    if (bytes === undefined) {
+      viaStream(new Class(opts), buffer, callback);
+      return;
+    }
+    const parallel = opts == null || opts.parallel !== false ? bytes.byteLength >= PARALLEL_MIN_BYTES : false;
+    native.zlibProcess(...nativeArgs(parsed), bytes, parsed.maxOutputLength, parallel).then(
+      (result) => {
+        void bytes; // held until the native side, which reads it in place, is done
+        try {
+          if (isErrorInfo(result)) callback(oneShotError(result, parsed.maxOutputLength));
+          else callback(null, result);
+        } catch (error) {
+          rethrowLater(error);
+        }
+      },
+      (error) => {
+        try {
+          callback(error);
+        } catch (thrown) {
+          rethrowLater(thrown);
+        }
+      },
+    );
+  };
+}
+
+/** Extra: one promise for many inputs, each processed on its own across all cores. */
+function makeMany(mode) {
+  return function many(buffers, opts) {
+    if (!Array.isArray(buffers)) throw invalidArgType('buffers', 'Array', buffers);
+    const parsed = parseOptions(opts, mode);
+    const inputs = buffers.map((buffer, index) => {
+      const bytes = inputBytes(buffer);
+      if (bytes === undefined) {
+        throw invalidArgType(`buffers[${index}]`, ['string', 'Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], buffer);
+      }
+      return bytes;
+    });
+    return native.zlibProcessMany(...nativeArgs(parsed), inputs, parsed.maxOutputLength).then((results) => {
+      void inputs; // held until the native side, which reads them in place, is done
+      return results.map((result) => {
+        if (isErrorInfo(result)) throw oneShotError(result, parsed.maxOutputLength);
+        return result;
+      });
+    });
+  };
+}
+
+module.exports = { makeSync, makeAsync, makeMany, PARALLEL_MIN_BYTES };

@@ -1,0 +1,365 @@
+'use strict';
+
+// The zlib and brotli stream classes of hotpath/zlib. They follow Node's zlib.js
+// contract (callable without `new`, the same fields, flush/params/reset/close,
+// event order, error shapes), while each write runs Node's per-chunk engine loop
+// in one native call on hotpath's pool instead of one crossing per 16 KiB.
+
+const { Transform, finished } = require('node:stream');
+const { deprecate } = require('node:util');
+const { constants } = require('node:zlib');
+const { native } = require('./native.js');
+const { parseOptions, checkRangesOrGetDefault } = require('./zlib-options.js');
+const { bufferTooLarge, zlibError, isErrorInfo } = require('./zlib-errors.js');
+const { makeNodeError } = require('./errors.js');
+
+const {
+  Z_NO_FLUSH, Z_BLOCK, Z_PARTIAL_FLUSH, Z_SYNC_FLUSH, Z_FULL_FLUSH, Z_FINISH,
+  Z_MIN_LEVEL, Z_MAX_LEVEL, Z_DEFAULT_STRATEGY, Z_FIXED,
+  DEFLATE, INFLATE, GZIP, GUNZIP, DEFLATERAW, INFLATERAW, UNZIP, BROTLI_DECODE, BROTLI_ENCODE,
+} = constants;
+
+// Pieces one native write may hand back before JS checks backpressure again.
+const MAX_PIECES = 16;
+const MORE_OUTPUT = 1;
+const INPUT_LEFT = 2;
+
+const kFlushFlag = Symbol('kFlushFlag');
+const kError = Symbol('kError');
+const kPending = Symbol('kPending');
+
+// Flush strength, weakest first, as zlib orders them.
+const FLUSH_ORDER = [Z_NO_FLUSH, Z_BLOCK, Z_PARTIAL_FLUSH, Z_SYNC_FLUSH, Z_FULL_FLUSH, Z_FINISH];
+const flushStrength = [];
+FLUSH_ORDER.forEach((flag, index) => {
+  flushStrength[flag] = index;
+});
+const strongerFlush = (a, b) => (flushStrength[a] > flushStrength[b] ? a : b);
+
+// Zero-length marker chunks that carry a flush request through write().
+const flushMarkers = [];
+for (const flag of FLUSH_ORDER) {
+  flushMarkers[flag] = Buffer.from(new ArrayBuffer(0));
+  flushMarkers[flag][kFlushFlag] = flag;
+}
+
+function internalAssertion(message) {
+  return makeNodeError(
+    Error,
+    'ERR_INTERNAL_ASSERTION',
+    `${message}\nThis is caused by either a bug in Node.js or incorrect usage of Node.js internals.\n` +
+      'Please open an issue with this stack trace at https://github.com/nodejs/node/issues\n',
+  );
+}
+
+/** An engine error ends the stream, as Node's zlibOnError does. */
+function failStream(stream, info) {
+  const error = zlibError(info);
+  stream.destroy(error);
+  stream[kError] = error;
+}
+
+function closeHandle(stream) {
+  if (!stream._handle) return;
+  stream._handle.close();
+  stream._handle = null;
+}
+
+function ZlibBase(opts, parsed) {
+  let transformOptions = opts;
+  if (opts && (opts.encoding || opts.objectMode || opts.writableObjectMode)) {
+    transformOptions = { ...opts, encoding: null, objectMode: false, writableObjectMode: false };
+  }
+  Reflect.apply(Transform, this, [{ autoDestroy: true, ...transformOptions }]);
+  this[kError] = null;
+  this[kPending] = null;
+  this.bytesWritten = 0;
+  this._handle = new native.ZlibStream(
+    parsed.mode,
+    parsed.windowBits ?? 0,
+    parsed.level ?? -1,
+    parsed.memLevel ?? 8,
+    parsed.strategy ?? 0,
+    parsed.dictionary,
+    parsed.brotliParams,
+    parsed.chunkSize,
+  );
+  this._writeState = new Uint32Array(3 + MAX_PIECES);
+  this._chunkSize = parsed.chunkSize;
+  this._defaultFlushFlag = parsed.flush;
+  this._finishFlushFlag = parsed.finishFlush;
+  this._defaultFullFlushFlag = parsed.fullFlush;
+  this._info = parsed.info;
+  this._maxOutputLength = parsed.maxOutputLength;
+}
+Object.setPrototypeOf(ZlibBase.prototype, Transform.prototype);
+Object.setPrototypeOf(ZlibBase, Transform);
+
+Object.defineProperty(ZlibBase.prototype, '_closed', {
+  configurable: true,
+  enumerable: true,
+  get() {
+    return !this._handle;
+  },
+});
+
+Object.defineProperty(ZlibBase.prototype, 'bytesRead', {
+  configurable: true,
+  enumerable: true,
+  get: deprecate(function bytesRead() {
+    return this.bytesWritten;
+  }, 'zlib.bytesRead is deprecated and will change its meaning in the future. Use zlib.bytesWritten instead.', 'DEP0108'),
+  set: deprecate(function bytesRead(value) {
+    this.bytesWritten = value;
+  }, 'Setting zlib.bytesRead is deprecated. This feature will be removed in the future.', 'DEP0108'),
+});
+
+ZlibBase.prototype.reset = function reset() {
+  if (!this._handle) throw internalAssertion('zlib binding closed');
+  const failure = this._handle.reset();
+  if (failure) failStream(this, failure);
+};
+
+ZlibBase.prototype._flush = function _flush(callback) {
+  this._transform(Buffer.alloc(0), '', callback);
+};
+
+ZlibBase.prototype._final = function _final(callback) {
+  callback();
+};
+
+ZlibBase.prototype.flush = function flush(kind, callback) {
+  if (typeof kind === 'function' || (kind === undefined && !callback)) {
+    callback = kind;
+    kind = this._defaultFullFlushFlag;
+  }
+  if (this.writableFinished) {
+    if (callback) process.nextTick(callback);
+  } else if (this.writableEnded) {
+    if (callback) this.once('end', callback);
+  } else {
+    this.write(flushMarkers[kind], '', callback);
+  }
+};
+
+ZlibBase.prototype.close = function close(callback) {
+  if (callback) finished(this, callback);
+  this.destroy();
+};
+
+ZlibBase.prototype._destroy = function _destroy(error, callback) {
+  closeHandle(this);
+  callback(error);
+};
+
+ZlibBase.prototype._transform = function _transform(chunk, encoding, callback) {
+  let flushFlag = this._defaultFlushFlag;
+  if (typeof chunk[kFlushFlag] === 'number') flushFlag = chunk[kFlushFlag];
+  // The last chunk also carries the finishing flush.
+  if (this.writableEnded && this.writableLength === chunk.byteLength) {
+    flushFlag = strongerFlush(flushFlag, this._finishFlushFlag);
+  }
+  processChunk(this, chunk, flushFlag, callback);
+};
+
+ZlibBase.prototype._processChunk = function _processChunk(chunk, flushFlag, callback) {
+  if (typeof callback === 'function') return processChunk(this, chunk, flushFlag, callback);
+  return processChunkSync(this, chunk, flushFlag);
+};
+
+/** Pushes the pieces of one native write; false once the stream was destroyed. */
+function pushPieces(stream, output, state) {
+  const count = state[2];
+  let accepting = true;
+  let offset = 0;
+  for (let i = 0; i < count; i++) {
+    const length = state[3 + i];
+    const piece = count === 1 ? output : output.subarray(offset, offset + length);
+    offset += length;
+    accepting = stream.push(piece);
+    if (stream.destroyed) return null;
+  }
+  return accepting;
+}
+
+function processChunk(stream, chunk, flushFlag, callback) {
+  const handle = stream._handle;
+  if (!handle) {
+    process.nextTick(callback);
+    return;
+  }
+  // Held until the write settles: the native side reads the chunk in place.
+  stream[kPending] = { handle, chunk, flushFlag, offset: 0, callback };
+  startWrite(stream);
+}
+
+function startWrite(stream) {
+  const pending = stream[kPending];
+  pending.handle
+    .write(pending.flushFlag, pending.chunk, pending.offset, MAX_PIECES, stream._writeState)
+    .then((result) => onWriteDone(stream, result), (error) => stream.destroy(error));
+}
+
+function onWriteDone(stream, result) {
+  const pending = stream[kPending];
+  if (stream.destroyed) {
+    stream[kPending] = null;
+    pending.callback();
+    return;
+  }
+  if (isErrorInfo(result)) {
+    stream[kPending] = null;
+    failStream(stream, result);
+    return;
+  }
+  const state = stream._writeState;
+  const consumed = state[0];
+  const flags = state[1];
+  stream.bytesWritten += consumed;
+  pending.offset += consumed;
+  const accepting = result === undefined ? true : pushPieces(stream, result, state);
+  if (accepting === null || stream.destroyed) {
+    stream[kPending] = null;
+    pending.callback();
+    return;
+  }
+  if (flags & MORE_OUTPUT) {
+    if (accepting) {
+      startWrite(stream);
+    } else {
+      // The reader is full: continue when it asks for more, as Node does.
+      const ownRead = stream._read;
+      stream._read = function resumeWrite(size) {
+        stream._read = ownRead;
+        startWrite(stream);
+        stream._read(size);
+      };
+    }
+    return;
+  }
+  // Input left over means the compressed stream ended before it: end the output.
+  if (flags & INPUT_LEFT) stream.push(null);
+  stream[kPending] = null;
+  pending.callback();
+}
+
+function processChunkSync(stream, chunk, flushFlag) {
+  const handle = stream._handle;
+  const state = stream._writeState;
+  let error;
+  stream.on('error', (er) => {
+    error = er;
+  });
+  const pieces = [];
+  let total = 0;
+  let offset = 0;
+  for (;;) {
+    const result = handle.writeSync(flushFlag, chunk, offset, MAX_PIECES, state);
+    if (isErrorInfo(result)) {
+      failStream(stream, result);
+      throw error || stream[kError];
+    }
+    offset += state[0];
+    if (result !== undefined) {
+      let at = 0;
+      for (let i = 0; i < state[2]; i++) {
+        const piece = result.subarray(at, at + state[3 + i]);
+        at += state[3 + i];
+        pieces.push(piece);
+        total += piece.length;
+        if (total > stream._maxOutputLength) {
+          closeHandle(stream);
+          throw bufferTooLarge(stream._maxOutputLength);
+        }
+      }
+    }
+    if (!(state[1] & MORE_OUTPUT)) break;
+  }
+  stream.bytesWritten = offset;
+  closeHandle(stream);
+  if (total === 0) return Buffer.alloc(0);
+  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, total);
+}
+
+function Zlib(opts, mode) {
+  const parsed = parseOptions(opts, mode);
+  Reflect.apply(ZlibBase, this, [opts, parsed]);
+  this._level = parsed.level;
+  this._strategy = parsed.strategy;
+}
+Object.setPrototypeOf(Zlib.prototype, ZlibBase.prototype);
+Object.setPrototypeOf(Zlib, ZlibBase);
+
+function applyParamsAfterFlush(level, strategy, callback) {
+  if (!this._handle) throw internalAssertion('zlib binding closed');
+  const failure = this._handle.params(level, strategy);
+  if (failure) failStream(this, failure);
+  if (!this.destroyed) {
+    this._level = level;
+    this._strategy = strategy;
+    if (callback) callback();
+  }
+}
+
+Zlib.prototype.params = function params(level, strategy, callback) {
+  checkRangesOrGetDefault(level, 'level', Z_MIN_LEVEL, Z_MAX_LEVEL);
+  checkRangesOrGetDefault(strategy, 'strategy', Z_DEFAULT_STRATEGY, Z_FIXED);
+  if (this._level !== level || this._strategy !== strategy) {
+    this.flush(Z_SYNC_FLUSH, applyParamsAfterFlush.bind(this, level, strategy, callback));
+  } else {
+    process.nextTick(callback);
+  }
+};
+
+function Brotli(opts, mode) {
+  Reflect.apply(ZlibBase, this, [opts, parseOptions(opts, mode)]);
+}
+Object.setPrototypeOf(Brotli.prototype, Zlib.prototype);
+Object.setPrototypeOf(Brotli, Zlib);
+
+/** A stream class callable with or without `new`, named as Node names it. */
+function defineClass(name, Parent, mode) {
+  const holder = {
+    [name]: function (opts) {
+      if (!(this instanceof holder[name])) return new holder[name](opts);
+      Reflect.apply(Parent, this, [opts, mode]);
+    },
+  };
+  const Class = holder[name];
+  Object.setPrototypeOf(Class.prototype, Parent.prototype);
+  Object.setPrototypeOf(Class, Parent);
+  return Class;
+}
+
+const Deflate = defineClass('Deflate', Zlib, DEFLATE);
+const Inflate = defineClass('Inflate', Zlib, INFLATE);
+const Gzip = defineClass('Gzip', Zlib, GZIP);
+const Gunzip = defineClass('Gunzip', Zlib, GUNZIP);
+const DeflateRaw = defineClass('DeflateRaw', Zlib, DEFLATERAW);
+const InflateRaw = defineClass('InflateRaw', Zlib, INFLATERAW);
+const Unzip = defineClass('Unzip', Zlib, UNZIP);
+const BrotliCompress = defineClass('BrotliCompress', Brotli, BROTLI_ENCODE);
+const BrotliDecompress = defineClass('BrotliDecompress', Brotli, BROTLI_DECODE);
+
+module.exports = {
+  Deflate,
+  Inflate,
+  Gzip,
+  Gunzip,
+  DeflateRaw,
+  InflateRaw,
+  Unzip,
+  BrotliCompress,
+  BrotliDecompress,
+  classByMode: {
+    [DEFLATE]: Deflate,
+    [INFLATE]: Inflate,
+    [GZIP]: Gzip,
+    [GUNZIP]: Gunzip,
+    [DEFLATERAW]: DeflateRaw,
+    [INFLATERAW]: InflateRaw,
+    [UNZIP]: Unzip,
+    [BROTLI_ENCODE]: BrotliCompress,
+    [BROTLI_DECODE]: BrotliDecompress,
+  },
+};

@@ -1,0 +1,78 @@
+//! One codec of any of Node's nine modes behind a single `step` call.
+
+use super::brotli_codec::{BrotliDecoderCodec, BrotliEncoderCodec};
+use super::codec_error::CodecError;
+use super::flate_codec::{FlateCodec, FlateOptions, Step};
+use super::mode::Mode;
+
+/// Everything needed to build a codec: the mode plus either zlib options or
+/// brotli parameters.
+#[derive(Clone, Debug)]
+pub struct CodecOptions {
+    pub mode: Mode,
+    pub flate: FlateOptions,
+    pub brotli_params: Vec<(u32, u32)>,
+}
+
+impl CodecOptions {
+    pub fn new(mode: Mode) -> CodecOptions {
+        CodecOptions {
+            mode,
+            flate: FlateOptions::default(),
+            brotli_params: Vec::new(),
+        }
+    }
+}
+
+pub enum Codec {
+    Flate(FlateCodec),
+    BrotliEncode(Box<BrotliEncoderCodec>),
+    BrotliDecode(BrotliDecoderCodec),
+}
+
+impl Codec {
+    pub fn new(options: &CodecOptions) -> Codec {
+        match options.mode {
+            Mode::BrotliEncode => {
+                Codec::BrotliEncode(Box::new(BrotliEncoderCodec::new(&options.brotli_params)))
+            }
+            Mode::BrotliDecode => {
+                Codec::BrotliDecode(BrotliDecoderCodec::new(&options.brotli_params))
+            }
+            mode => Codec::Flate(FlateCodec::new(mode, options.flate.clone())),
+        }
+    }
+
+    /// One engine call with Node's flush flag (zlib) or operation (brotli).
+    pub fn step(
+        &mut self,
+        flush: i32,
+        input: &[u8],
+        output: &mut [u8],
+    ) -> Result<Step, CodecError> {
+        match self {
+            Codec::Flate(codec) => codec.step(flush, input, output),
+            Codec::BrotliEncode(codec) => codec.step(flush, input, output),
+            Codec::BrotliDecode(codec) => codec.step(flush, input, output),
+        }
+    }
+
+    /// `params()`; brotli streams accept and ignore it, as in Node.
+    pub fn params(&mut self, level: i32, strategy: i32) -> Result<(), CodecError> {
+        match self {
+            Codec::Flate(codec) => codec.params(level, strategy),
+            _ => Ok(()),
+        }
+    }
+
+    /// `reset()`; a brotli codec is rebuilt from its options.
+    pub fn reset(&mut self, options: &CodecOptions) -> Result<(), CodecError> {
+        match self {
+            Codec::Flate(codec) => codec.reset(),
+            _ => {
+                *self = Codec::new(options);
+                Ok(())
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! The error a codec reports, shaped as Node's zlib binding reports it: a message,
+//! a `code` string and an `errno`.
+
+use std::borrow::Cow;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodecError {
+    pub message: Cow<'static, str>,
+    pub code: Cow<'static, str>,
+    pub errno: i32,
+}
+
+impl CodecError {
+    pub fn new(
+        message: impl Into<Cow<'static, str>>,
+        code: impl Into<Cow<'static, str>>,
+        errno: i32,
+    ) -> Self {
+        CodecError {
+            message: message.into(),
+            code: code.into(),
+            errno,
+        }
+    }
+}
+
+/// zlib's return codes by the names Node gives them in `error.code`.
+pub fn zlib_code_name(err: i32) -> &'static str {
+    match err {
+        0 => "Z_OK",
+        1 => "Z_STREAM_END",
+        2 => "Z_NEED_DICT",
+        -1 => "Z_ERRNO",
+        -2 => "Z_STREAM_ERROR",
+        -3 => "Z_DATA_ERROR",
+        -4 => "Z_MEM_ERROR",
+        -5 => "Z_BUF_ERROR",
+        -6 => "Z_VERSION_ERROR",
+        _ => "Z_UNKNOWN_ERROR",
+    }
+}

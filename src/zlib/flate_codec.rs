@@ -1,0 +1,332 @@
+//! Deflate/inflate/gzip/gunzip/raw/unzip over zlib-rs's C API, with the
+//! semantics of Node's zlib binding: lazy initialisation, unzip's header sniffing,
+//! dictionaries loaded on demand, gzip members decoded one after another (a 0x00
+//! byte after a member is padding), and Node's error messages.
+
+use std::ptr;
+
+use libz_rs_sys as z;
+
+use super::codec_error::{zlib_code_name, CodecError};
+use super::mode::Mode;
+
+const GZIP_ID1: u8 = 0x1f;
+const GZIP_ID2: u8 = 0x8b;
+
+/// The options of a zlib-family stream, already validated by the JS face.
+#[derive(Clone, Debug)]
+pub struct FlateOptions {
+    /// Node's windowBits: 8–15, or 0 for "from the header" when inflating.
+    pub window_bits: i32,
+    pub level: i32,
+    pub mem_level: i32,
+    pub strategy: i32,
+    pub dictionary: Vec<u8>,
+}
+
+impl Default for FlateOptions {
+    fn default() -> Self {
+        FlateOptions {
+            window_bits: 15,
+            level: -1,
+            mem_level: 8,
+            strategy: 0,
+            dictionary: Vec::new(),
+        }
+    }
+}
+
+/// How much of the input one call consumed and how much output it produced.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Step {
+    pub consumed: usize,
+    pub produced: usize,
+}
+
+pub struct FlateCodec {
+    /// Boxed because zlib's internal state points back at the stream struct.
+    stream: Option<Box<z::z_stream>>,
+    mode: Mode,
+    options: FlateOptions,
+    gzip_id_bytes_read: u8,
+    last_error: i32,
+}
+
+// SAFETY: the z_stream and the state it owns are only touched through `&mut self`;
+// the raw pointers inside are never shared with another owner.
+unsafe impl Send for FlateCodec {}
+
+impl FlateCodec {
+    pub fn new(mode: Mode, options: FlateOptions) -> FlateCodec {
+        FlateCodec {
+            stream: None,
+            mode,
+            options,
+            gzip_id_bytes_read: 0,
+            last_error: z::Z_OK,
+        }
+    }
+
+    fn zlib_window_bits(&self) -> i32 {
+        let bits = self.options.window_bits;
+        match self.mode {
+            Mode::Gzip | Mode::Gunzip => bits + 16,
+            Mode::Unzip => bits + 32,
+            Mode::DeflateRaw | Mode::InflateRaw => -bits,
+            _ => bits,
+        }
+    }
+
+    fn error(&self, fallback: &'static str) -> CodecError {
+        let message = self
+            .stream
+            .as_ref()
+            .and_then(|s| message_of(s.msg))
+            .map(std::borrow::Cow::Owned)
+            .unwrap_or(std::borrow::Cow::Borrowed(fallback));
+        CodecError::new(message, zlib_code_name(self.last_error), self.last_error)
+    }
+
+    /// Initialises zlib on first use, as Node does, so idle streams cost no state.
+    fn ensure_stream(&mut self) -> Result<&mut z::z_stream, CodecError> {
+        if self.stream.is_none() {
+            let mut stream = Box::<z::z_stream>::default();
+            let bits = self.zlib_window_bits();
+            let size = std::mem::size_of::<z::z_stream>() as i32;
+            // SAFETY: `stream` is a valid, boxed (so unmoving) z_stream with null
+            // allocator fields, which zlib-rs replaces with its own.
+            let err = unsafe {
+                if self.mode.is_compressor() {
+                    z::deflateInit2_(
+                        &mut *stream,
+                        self.options.level,
+                        z::Z_DEFLATED,
+                        bits,
+                        self.options.mem_level,
+                        self.options.strategy,
+                        z::zlibVersion(),
+                        size,
+                    )
+                } else {
+                    z::inflateInit2_(&mut *stream, bits, z::zlibVersion(), size)
+                }
+            };
+            self.last_error = err;
+            if err != z::Z_OK {
+                return Err(CodecError::new("Init error", zlib_code_name(err), err));
+            }
+            self.stream = Some(stream);
+            self.set_dictionary()?;
+        }
+        match self.stream.as_deref_mut() {
+            Some(stream) => Ok(stream),
+            None => Err(CodecError::new(
+                "Init error",
+                "Z_STREAM_ERROR",
+                z::Z_STREAM_ERROR,
+            )),
+        }
+    }
+
+    fn set_dictionary(&mut self) -> Result<(), CodecError> {
+        if self.options.dictionary.is_empty() {
+            return Ok(());
+        }
+        let Some(stream) = self.stream.as_deref_mut() else {
+            return Ok(());
+        };
+        let dict = &self.options.dictionary;
+        let len = dict.len().min(u32::MAX as usize) as u32;
+        // SAFETY: `stream` was initialised by deflateInit2_/inflateInit2_ and the
+        // dictionary slice outlives the call.
+        let err = unsafe {
+            match self.mode {
+                Mode::Deflate | Mode::DeflateRaw => {
+                    z::deflateSetDictionary(stream, dict.as_ptr(), len)
+                }
+                Mode::InflateRaw => z::inflateSetDictionary(stream, dict.as_ptr(), len),
+                _ => z::Z_OK,
+            }
+        };
+        self.last_error = err;
+        if err != z::Z_OK {
+            return Err(self.error("Failed to set dictionary"));
+        }
+        Ok(())
+    }
+
+    /// One call of deflate()/inflate() over `input` into `output` with Node's
+    /// flush flag, followed by Node's check of the result.
+    pub fn step(
+        &mut self,
+        flush: i32,
+        input: &[u8],
+        output: &mut [u8],
+    ) -> Result<Step, CodecError> {
+        let in_len = input.len().min(u32::MAX as usize);
+        let out_len = output.len().min(u32::MAX as usize);
+        let mode_before = self.mode;
+        self.ensure_stream()?;
+        if mode_before == Mode::Unzip {
+            self.sniff_gzip_header(&input[..in_len]);
+        }
+        let mode = self.mode;
+        let has_dictionary = !self.options.dictionary.is_empty();
+        let Some(stream) = self.stream.as_deref_mut() else {
+            return Err(CodecError::new(
+                "Init error",
+                "Z_STREAM_ERROR",
+                z::Z_STREAM_ERROR,
+            ));
+        };
+        stream.next_in = input.as_ptr();
+        stream.avail_in = in_len as u32;
+        stream.next_out = output.as_mut_ptr();
+        stream.avail_out = out_len as u32;
+
+        // SAFETY: next_in/next_out point into `input`/`output`, which outlive this
+        // call, with avail_in/avail_out no larger than the slices.
+        let err = unsafe {
+            if mode.is_compressor() {
+                z::deflate(stream, flush)
+            } else {
+                let mut err = z::inflate(stream, flush);
+                if mode != Mode::InflateRaw && err == z::Z_NEED_DICT && has_dictionary {
+                    let dict = &self.options.dictionary;
+                    err = z::inflateSetDictionary(stream, dict.as_ptr(), dict.len() as u32);
+                    if err == z::Z_OK {
+                        err = z::inflate(stream, flush);
+                    } else if err == z::Z_DATA_ERROR {
+                        // Tells "Bad dictionary" apart from bad input, as Node does.
+                        err = z::Z_NEED_DICT;
+                    }
+                }
+                while mode == Mode::Gunzip
+                    && err == z::Z_STREAM_END
+                    && stream.avail_in > 0
+                    && *stream.next_in != 0x00
+                {
+                    // Another gzip member follows: decode it into the same output.
+                    err = z::inflateReset(stream);
+                    if err == z::Z_OK {
+                        err = z::inflate(stream, flush);
+                    }
+                }
+                err
+            }
+        };
+        let step = Step {
+            consumed: in_len - stream.avail_in as usize,
+            produced: out_len - stream.avail_out as usize,
+        };
+        let avail_out = stream.avail_out;
+        stream.next_in = ptr::null();
+        stream.next_out = ptr::null_mut();
+        self.last_error = err;
+        match err {
+            z::Z_OK | z::Z_BUF_ERROR => {
+                if avail_out != 0 && flush == z::Z_FINISH {
+                    return Err(self.error("unexpected end of file"));
+                }
+            }
+            z::Z_STREAM_END => {}
+            z::Z_NEED_DICT => {
+                return Err(self.error(if has_dictionary {
+                    "Bad dictionary"
+                } else {
+                    "Missing dictionary"
+                }));
+            }
+            _ => return Err(self.error("Zlib error")),
+        }
+        Ok(step)
+    }
+
+    /// Unzip decides between gzip and zlib from the first two bytes it sees,
+    /// possibly across two writes.
+    fn sniff_gzip_header(&mut self, input: &[u8]) {
+        let mut bytes = input.iter();
+        if self.gzip_id_bytes_read == 0 {
+            match bytes.next() {
+                None => return,
+                Some(&GZIP_ID1) => self.gzip_id_bytes_read = 1,
+                Some(_) => {
+                    self.mode = Mode::Inflate;
+                    return;
+                }
+            }
+        }
+        if self.gzip_id_bytes_read == 1 {
+            match bytes.next() {
+                None => {}
+                Some(&GZIP_ID2) => {
+                    self.gzip_id_bytes_read = 2;
+                    self.mode = Mode::Gunzip;
+                }
+                Some(_) => self.mode = Mode::Inflate,
+            }
+        }
+    }
+
+    /// `params(level, strategy)`: Node applies it to deflate and deflateRaw only.
+    pub fn params(&mut self, level: i32, strategy: i32) -> Result<(), CodecError> {
+        let mode = self.mode;
+        let stream = self.ensure_stream()?;
+        if !matches!(mode, Mode::Deflate | Mode::DeflateRaw) {
+            return Ok(());
+        }
+        // SAFETY: the stream is initialised for deflate.
+        let err = unsafe { z::deflateParams(stream, level, strategy) };
+        self.last_error = err;
+        if err != z::Z_OK && err != z::Z_BUF_ERROR {
+            return Err(self.error("Failed to set parameters"));
+        }
+        self.options.level = level;
+        self.options.strategy = strategy;
+        Ok(())
+    }
+
+    /// `reset()`: back to the start of a stream, dictionary re-applied.
+    pub fn reset(&mut self) -> Result<(), CodecError> {
+        let mode = self.mode;
+        let stream = self.ensure_stream()?;
+        // SAFETY: the stream is initialised for the direction `mode` names.
+        let err = unsafe {
+            match mode {
+                Mode::Deflate | Mode::DeflateRaw | Mode::Gzip => z::deflateReset(stream),
+                Mode::Inflate | Mode::InflateRaw | Mode::Gunzip => z::inflateReset(stream),
+                _ => z::Z_OK,
+            }
+        };
+        self.last_error = err;
+        if err != z::Z_OK {
+            return Err(self.error("Failed to reset stream"));
+        }
+        self.set_dictionary()
+    }
+}
+
+impl Drop for FlateCodec {
+    fn drop(&mut self) {
+        if let Some(stream) = self.stream.as_deref_mut() {
+            // SAFETY: the stream was initialised in the direction its mode names
+            // (unzip only ever initialises inflate).
+            unsafe {
+                if self.mode.is_compressor() {
+                    z::deflateEnd(stream);
+                } else {
+                    z::inflateEnd(stream);
+                }
+            }
+        }
+    }
+}
+
+fn message_of(msg: *const std::ffi::c_char) -> Option<String> {
+    if msg.is_null() {
+        return None;
+    }
+    // SAFETY: zlib sets `msg` only to static NUL-terminated strings.
+    let text = unsafe { std::ffi::CStr::from_ptr(msg) };
+    Some(text.to_string_lossy().into_owned())
+}

@@ -1,0 +1,64 @@
+//! Whole-buffer compression and decompression, as `zlib.gzipSync(buf)` and its
+//! relatives do it: one engine, the finish flag on every call, output gathered
+//! into one buffer, and `maxOutputLength` enforced before more memory is spent.
+
+use super::codec::{Codec, CodecOptions};
+use super::codec_error::CodecError;
+use super::mode::Mode;
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum OneShotError {
+    Codec(CodecError),
+    /// The output would exceed `maxOutputLength` (Node's ERR_BUFFER_TOO_LARGE).
+    TooLarge(usize),
+}
+
+impl From<CodecError> for OneShotError {
+    fn from(error: CodecError) -> Self {
+        OneShotError::Codec(error)
+    }
+}
+
+/// Output capacity to start with: compressors rarely exceed their input by much;
+/// decompressors usually expand text 3–5×.
+fn initial_capacity(mode: Mode, input_len: usize) -> usize {
+    if mode.is_compressor() {
+        input_len + input_len / 8 + 64
+    } else {
+        input_len.saturating_mul(4).clamp(1024, 64 << 20)
+    }
+}
+
+/// Runs `input` through a fresh engine with `flush` (Node's `finishFlush`).
+pub fn process(
+    options: &CodecOptions,
+    flush: i32,
+    input: &[u8],
+    max_output_length: usize,
+) -> Result<Vec<u8>, OneShotError> {
+    let mut codec = Codec::new(options);
+    let limit = max_output_length.saturating_add(1);
+    let mut output: Vec<u8> = Vec::new();
+    let mut capacity = initial_capacity(options.mode, input.len()).min(limit);
+    let mut in_offset = 0;
+    loop {
+        if output.len() == capacity {
+            capacity = capacity.saturating_mul(2).min(limit);
+        }
+        let start = output.len();
+        output.resize(capacity, 0);
+        let step = codec.step(flush, &input[in_offset..], &mut output[start..]);
+        let step = match step {
+            Ok(step) => step,
+            Err(error) => return Err(error.into()),
+        };
+        output.truncate(start + step.produced);
+        in_offset += step.consumed;
+        if output.len() > max_output_length {
+            return Err(OneShotError::TooLarge(max_output_length));
+        }
+        if step.produced < capacity - start {
+            return Ok(output);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! pigz-style parallel compression into ONE deflate stream: the input is cut into
+//! blocks, each block is compressed on its own thread as raw deflate primed with
+//! the previous 32 KiB of input as dictionary and ended with a sync flush (the last
+//! with finish), and the pieces are joined under one gzip or zlib header with a
+//! checksum combined from the blocks' checksums.
+
+use rayon::prelude::*;
+
+use libz_rs_sys as z;
+
+use super::codec_error::CodecError;
+use super::flate_codec::{FlateCodec, FlateOptions};
+use super::mode::Mode;
+
+/// pigz's block size: big enough that the sync-flush marker and the lost
+/// cross-block matches cost well under 1% of output.
+pub const BLOCK_SIZE: usize = 128 << 10;
+const WINDOW: usize = 32 << 10;
+
+/// Compresses `input` in parallel for `mode` (Gzip, Deflate or DeflateRaw).
+/// Options with a dictionary are not supported here (the caller compresses those
+/// on one thread).
+pub fn compress(mode: Mode, options: &FlateOptions, input: &[u8]) -> Result<Vec<u8>, CodecError> {
+    let block_count = input.len().div_ceil(BLOCK_SIZE).max(1);
+    let blocks: Vec<Result<(Vec<u8>, u32), CodecError>> = (0..block_count)
+        .into_par_iter()
+        .map(|index| compress_block(mode, options, input, index, block_count))
+        .collect();
+
+    let mut body_len = 0;
+    let mut parts = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let block = block?;
+        body_len += block.0.len();
+        parts.push(block);
+    }
+
+    let mut output = Vec::with_capacity(body_len + 18);
+    write_header(mode, options, &mut output);
+    let mut check = initial_check(mode);
+    for (index, (data, block_check)) in parts.iter().enumerate() {
+        output.extend_from_slice(data);
+        let block_len = block_range(input.len(), index).len();
+        check = combine_check(mode, check, *block_check, block_len);
+    }
+    write_trailer(mode, check, input.len(), &mut output);
+    Ok(output)
+}
+
+fn block_range(len: usize, index: usize) -> std::ops::Range<usize> {
+    let start = (index * BLOCK_SIZE).min(len);
+    start..(start + BLOCK_SIZE).min(len)
+}
+
+fn compress_block(
+    mode: Mode,
+    options: &FlateOptions,
+    input: &[u8],
+    index: usize,
+    block_count: usize,
+) -> Result<(Vec<u8>, u32), CodecError> {
+    let range = block_range(input.len(), index);
+    let block = &input[range.clone()];
+    let mut block_options = options.clone();
+    block_options.dictionary = input[range.start.saturating_sub(WINDOW)..range.start].to_vec();
+    let mut codec = FlateCodec::new(Mode::DeflateRaw, block_options);
+    let last = index + 1 == block_count;
+    let flush = if last { z::Z_FINISH } else { z::Z_SYNC_FLUSH };
+
+    let mut output = vec![0u8; block.len() + block.len() / 8 + 64];
+    let mut produced = 0;
+    let mut consumed = 0;
+    loop {
+        let step = codec.step(flush, &block[consumed..], &mut output[produced..])?;
+        produced += step.produced;
+        consumed += step.consumed;
+        if produced < output.len() {
+            break;
+        }
+        output.resize(output.len() * 2, 0);
+    }
+    output.truncate(produced);
+    Ok((output, block_check(mode, block)))
+}
+
+fn initial_check(mode: Mode) -> u32 {
+    match mode {
+        Mode::Deflate => 1,
+        _ => 0,
+    }
+}
+
+fn block_check(mode: Mode, block: &[u8]) -> u32 {
+    match mode {
+        Mode::Gzip => super::crc32::crc32(0, block),
+        // SAFETY: the pointer and length describe `block`.
+        Mode::Deflate => unsafe { z::adler32_z(1, block.as_ptr(), block.len()) as u32 },
+        _ => 0,
+    }
+}
+
+fn combine_check(mode: Mode, check: u32, next: u32, next_len: usize) -> u32 {
+    match mode {
+        Mode::Gzip => z::crc32_combine64(check as _, next as _, next_len as _) as u32,
+        Mode::Deflate => z::adler32_combine64(check as _, next as _, next_len as _) as u32,
+        _ => 0,
+    }
+}
+
+/// The header zlib itself writes for these options, so output matches a
+/// single-threaded stream's framing.
+fn write_header(mode: Mode, options: &FlateOptions, output: &mut Vec<u8>) {
+    let level = if options.level == -1 {
+        6
+    } else {
+        options.level
+    };
+    match mode {
+        Mode::Gzip => {
+            let xfl = if level == 9 {
+                2
+            } else if level < 2 || options.strategy >= 2 {
+                4
+            } else {
+                0
+            };
+            output.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, xfl, 3]);
+        }
+        Mode::Deflate => {
+            let window_bits = options.window_bits.max(9) as u32;
+            let cmf = ((window_bits - 8) << 4) | 8;
+            let level_flags = if options.strategy >= 2 || level < 2 {
+                0
+            } else if level < 6 {
+                1
+            } else if level == 6 {
+                2
+            } else {
+                3
+            };
+            let mut header = (cmf << 8) | (level_flags << 6);
+            header += 31 - header % 31;
+            output.extend_from_slice(&(header as u16).to_be_bytes());
+        }
+        _ => {}
+    }
+}
+
+fn write_trailer(mode: Mode, check: u32, input_len: usize, output: &mut Vec<u8>) {
+    match mode {
+        Mode::Gzip => {
+            output.extend_from_slice(&check.to_le_bytes());
+            output.extend_from_slice(&(input_len as u32).to_le_bytes());
+        }
+        Mode::Deflate => output.extend_from_slice(&check.to_be_bytes()),
+        _ => {}
+    }
+}
