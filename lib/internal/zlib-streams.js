@@ -193,10 +193,23 @@ function processChunk(stream, chunk, flushFlag, callback) {
   startWrite(stream);
 }
 
+/**
+ * How many output pieces the next native write may produce: Node pushes piece by
+ * piece and stops when the readable buffer reaches its high-water mark, so ask for
+ * no more than fit. A flowing stream with an empty buffer hands pieces straight to
+ * 'data' listeners, so it takes a full batch.
+ */
+function piecesWanted(stream) {
+  const state = stream._readableState;
+  if (state.flowing && state.length === 0) return MAX_PIECES;
+  const room = state.highWaterMark - state.length;
+  return Math.min(MAX_PIECES, Math.max(1, Math.ceil(room / stream._chunkSize)));
+}
+
 function startWrite(stream) {
   const pending = stream[kPending];
   pending.handle
-    .write(pending.flushFlag, pending.chunk, pending.offset, MAX_PIECES, stream._writeState)
+    .write(pending.flushFlag, pending.chunk, pending.offset, piecesWanted(stream), stream._writeState)
     .then((result) => onWriteDone(stream, result), (error) => stream.destroy(error));
 }
 

@@ -50,7 +50,13 @@ pub struct FlateCodec {
     options: FlateOptions,
     gzip_id_bytes_read: u8,
     last_error: i32,
+    /// zlib's message from an earlier call. zlib-rs replaces it with "repeated call
+    /// with bad state" when a call finds the stream already broken (C zlib keeps
+    /// it), which happens when the output filled up in the call that broke it.
+    earlier_message: Option<String>,
 }
+
+pub const REPEATED_CALL: &str = "repeated call with bad state";
 
 // SAFETY: the z_stream and the state it owns are only touched through `&mut self`;
 // the raw pointers inside are never shared with another owner.
@@ -64,6 +70,7 @@ impl FlateCodec {
             options,
             gzip_id_bytes_read: 0,
             last_error: z::Z_OK,
+            earlier_message: None,
         }
     }
 
@@ -82,6 +89,10 @@ impl FlateCodec {
             .stream
             .as_ref()
             .and_then(|s| message_of(s.msg))
+            .map(|message| match &self.earlier_message {
+                Some(earlier) if message == REPEATED_CALL => earlier.clone(),
+                _ => message,
+            })
             .map(std::borrow::Cow::Owned)
             .unwrap_or(std::borrow::Cow::Borrowed(fallback));
         CodecError::new(message, zlib_code_name(self.last_error), self.last_error)
@@ -220,6 +231,11 @@ impl FlateCodec {
             produced: out_len - stream.avail_out as usize,
         };
         let avail_out = stream.avail_out;
+        if let Some(message) = message_of(stream.msg) {
+            if message != REPEATED_CALL {
+                self.earlier_message = Some(message);
+            }
+        }
         stream.next_in = ptr::null();
         stream.next_out = ptr::null_mut();
         self.last_error = err;
@@ -275,8 +291,15 @@ impl FlateCodec {
         if !matches!(mode, Mode::Deflate | Mode::DeflateRaw) {
             return Ok(());
         }
-        // SAFETY: the stream is initialised for deflate.
+        // deflateParams() may call deflate(Z_BLOCK) to end the current block; it needs
+        // an output pointer. Offering no room makes that call a no-op that loses no
+        // output (the JS face flushes before params(), as Node does).
+        let mut scratch = [0u8; 1];
+        stream.next_out = scratch.as_mut_ptr();
+        stream.avail_out = 0;
+        // SAFETY: the stream is initialised for deflate; next_out is valid.
         let err = unsafe { z::deflateParams(stream, level, strategy) };
+        stream.next_out = ptr::null_mut();
         self.last_error = err;
         if err != z::Z_OK && err != z::Z_BUF_ERROR {
             return Err(self.error("Failed to set parameters"));

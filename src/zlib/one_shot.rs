@@ -4,7 +4,29 @@
 
 use super::codec::{Codec, CodecOptions};
 use super::codec_error::CodecError;
+use super::flate_codec::REPEATED_CALL;
 use super::mode::Mode;
+
+/// zlib-rs's fast decoding loop reports its errors ("invalid distance too far
+/// back", "invalid distance code", "invalid literal/length code") as "repeated call
+/// with bad state". Its slow loop, which runs when less than 258 bytes of output
+/// room is offered, names them as zlib does: decode again that way, on this error
+/// path only, to give Node's message.
+fn rediagnose(options: &CodecOptions, flush: i32, input: &[u8]) -> Option<CodecError> {
+    let mut codec = Codec::new(options);
+    let mut window = [0u8; 128];
+    let mut in_offset = 0;
+    loop {
+        match codec.step(flush, &input[in_offset..], &mut window) {
+            Ok(step) if step.produced == window.len() || step.consumed > 0 => {
+                in_offset += step.consumed
+            }
+            Ok(_) => return None,
+            Err(error) if error.message == REPEATED_CALL => return None,
+            Err(error) => return Some(error),
+        }
+    }
+}
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum OneShotError {
@@ -50,6 +72,9 @@ pub fn process(
         let step = codec.step(flush, &input[in_offset..], &mut output[start..]);
         let step = match step {
             Ok(step) => step,
+            Err(error) if error.message == REPEATED_CALL => {
+                return Err(rediagnose(options, flush, input).unwrap_or(error).into())
+            }
             Err(error) => return Err(error.into()),
         };
         output.truncate(start + step.produced);

@@ -1,0 +1,264 @@
+// hotpath/zlib streams, differential against node:zlib: output and 'data' pieces
+// over random chunkings, flush/params/reset/close, event order, backpressure,
+// and native memory after many streams.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { once } from 'node:events';
+import node from 'node:zlib';
+import { seededRandom } from './helpers/random.mjs';
+
+const require = createRequire(import.meta.url);
+const hotpath = require('hotpath/zlib');
+const { constants: C } = node;
+
+function sampleInput(random, length) {
+  const out = Buffer.allocUnsafe(length);
+  for (let i = 0; i < length; i++) out[i] = random.next() < 0.7 ? 97 + (i % 7) : random.int(0, 255);
+  return out;
+}
+
+function chunksOf(random, buffer) {
+  const chunks = [];
+  for (let i = 0; i < buffer.length; ) {
+    const size = random.int(1, random.pick([16, 1000, 70000]));
+    chunks.push(buffer.subarray(i, i + size));
+    i += size;
+  }
+  return chunks;
+}
+
+/** Writes `chunks` as separate writes, ends, and records pieces and events. */
+async function run(stream, chunks) {
+  const events = [];
+  const pieces = [];
+  stream.on('data', (piece) => {
+    pieces.push(piece);
+    events.push('data');
+  });
+  for (const name of ['finish', 'end', 'close']) stream.on(name, () => events.push(name));
+  let error = null;
+  stream.on('error', (e) => {
+    error = e;
+    events.push(`error:${e.code}`);
+  });
+  for (const chunk of chunks) stream.write(chunk);
+  stream.end();
+  await new Promise((resolve) => stream.on('close', resolve));
+  return { events, sizes: pieces.map((p) => p.length), output: Buffer.concat(pieces), error, bytesWritten: stream.bytesWritten };
+}
+
+const DECODERS = [
+  ['createGunzip', 'gzipSync'],
+  ['createInflate', 'deflateSync'],
+  ['createInflateRaw', 'deflateRawSync'],
+  ['createUnzip', 'gzipSync'],
+  ['createUnzip', 'deflateSync'],
+  ['createBrotliDecompress', 'brotliCompressSync'],
+];
+
+test('decompression streams give Node\'s output, pieces, events and bytesWritten over random chunkings', async () => {
+  const random = seededRandom(21);
+  for (let round = 0; round < 60; round++) {
+    const [create, encode] = random.pick(DECODERS);
+    const input = sampleInput(random, random.int(0, 400000));
+    const encoded = node[encode](input);
+    const chunks = chunksOf(random, encoded);
+    const options = { chunkSize: random.pick([64, 1024, 16384, 65536]) };
+    const ours = await run(hotpath[create](options), chunks);
+    const theirs = await run(node[create](options), chunks);
+    const label = `${create} ${input.length} B in ${chunks.length} chunks, chunkSize ${options.chunkSize}`;
+    assert.deepEqual(ours.output, input, label);
+    assert.deepEqual(ours.sizes, theirs.sizes, `pieces of ${label}`);
+    assert.deepEqual(ours.events, theirs.events, `events of ${label}`);
+    assert.equal(ours.bytesWritten, theirs.bytesWritten, `bytesWritten of ${label}`);
+  }
+});
+
+test('compression streams over random chunkings and options decode with node:zlib', async () => {
+  const random = seededRandom(22);
+  const encoders = [
+    ['createGzip', 'gunzipSync'],
+    ['createDeflate', 'inflateSync'],
+    ['createDeflateRaw', 'inflateRawSync'],
+    ['createBrotliCompress', 'brotliDecompressSync'],
+  ];
+  for (let round = 0; round < 40; round++) {
+    const [create, decode] = random.pick(encoders);
+    const input = sampleInput(random, random.int(0, 300000));
+    const options = create === 'createBrotliCompress'
+      ? { params: { [C.BROTLI_PARAM_QUALITY]: random.int(0, 11) } }
+      : { level: random.int(-1, 9), memLevel: random.int(1, 9), strategy: random.int(0, 4) };
+    const ours = await run(hotpath[create](options), chunksOf(random, input));
+    assert.deepEqual(node[decode](ours.output), input, `${create} ${JSON.stringify(options)}`);
+    assert.equal(ours.bytesWritten, input.length);
+  }
+});
+
+test('corrupt and truncated streams fail with Node\'s error and events', async () => {
+  const random = seededRandom(23);
+  const good = node.gzipSync(sampleInput(random, 50000));
+  const cases = [
+    ['createGunzip', [Buffer.from('garbage')]],
+    ['createGunzip', [good.subarray(0, 100)]],
+    ['createInflate', [good]],
+    ['createBrotliDecompress', [Buffer.from('garbage')]],
+    ['createBrotliDecompress', [node.brotliCompressSync('hello').subarray(0, 3)]],
+    ['createGunzip', [Buffer.concat([good, Buffer.from([0])]), node.gzipSync('x')]],
+  ];
+  for (const [create, chunks] of cases) {
+    const ours = await run(hotpath[create](), chunks);
+    const theirs = await run(node[create](), chunks);
+    assert.deepEqual(ours.events, theirs.events, create);
+    assert.equal(ours.error?.message, theirs.error?.message, create);
+    assert.equal(ours.error?.errno, theirs.error?.errno, create);
+  }
+});
+
+test('data written before flush() is decodable at once', async () => {
+  for (const create of ['createGzip', 'createDeflate', 'createDeflateRaw', 'createBrotliCompress']) {
+    const stream = hotpath[create]();
+    const pieces = [];
+    stream.on('data', (piece) => pieces.push(piece));
+    stream.write('hello, ');
+    stream.write('flushed world');
+    await new Promise((resolve) => stream.flush(resolve));
+    const sofar = Buffer.concat(pieces);
+    const decoder = {
+      createGzip: node.createGunzip,
+      createDeflate: node.createInflate,
+      createDeflateRaw: node.createInflateRaw,
+      createBrotliCompress: node.createBrotliDecompress,
+    }[create]();
+    const text = [];
+    decoder.on('data', (d) => text.push(d));
+    decoder.write(sofar);
+    await new Promise((resolve) => decoder.flush(resolve));
+    assert.equal(Buffer.concat(text).toString(), 'hello, flushed world', create);
+    stream.destroy();
+    decoder.destroy();
+  }
+});
+
+test('params() changes level mid-stream and the output stays one valid stream', async () => {
+  const input = sampleInput(seededRandom(24), 100000);
+  const stream = hotpath.createDeflate({ level: 1 });
+  const pieces = [];
+  stream.on('data', (piece) => pieces.push(piece));
+  stream.write(input.subarray(0, 50000));
+  await new Promise((resolve) => stream.params(9, C.Z_FILTERED, resolve));
+  assert.equal(stream._level, 9);
+  stream.end(input.subarray(50000));
+  await once(stream, 'end');
+  assert.deepEqual(node.inflateSync(Buffer.concat(pieces)), input);
+  assert.throws(() => stream.params(10, 0), { code: 'ERR_OUT_OF_RANGE', name: 'RangeError' });
+});
+
+test('reset() restarts decoding as Node\'s does', async () => {
+  const first = node.gzipSync('first member, abandoned half way');
+  const second = node.gzipSync('second member');
+  const record = async (zlib) => {
+    const stream = zlib.createGunzip();
+    const pieces = [];
+    stream.on('data', (piece) => pieces.push(piece));
+    await new Promise((resolve) => stream.write(first.subarray(0, 20), resolve));
+    stream.reset();
+    stream.end(second);
+    await once(stream, 'end');
+    return Buffer.concat(pieces).toString();
+  };
+  assert.equal(await record(hotpath), await record(node));
+  const gzip = hotpath.createGzip();
+  gzip.reset();
+  const out = [];
+  gzip.on('data', (d) => out.push(d));
+  gzip.end('after reset');
+  await once(gzip, 'end');
+  assert.equal(node.gunzipSync(Buffer.concat(out)).toString(), 'after reset');
+});
+
+test('close in data, destroy mid-write and write after end give Node\'s events', async () => {
+  const scenarios = {
+    closeInData: (s) => {
+      s.on('data', () => s.close());
+      s.end(Buffer.alloc(1 << 20));
+    },
+    destroyMidWrite: (s) => {
+      s.write(Buffer.alloc(100000));
+      s.destroy();
+    },
+    writeAfterEnd: (s) => {
+      s.end('a');
+      s.write('b');
+    },
+    closeWithCallback: (s) => {
+      s.write('a');
+      s.close(() => s.emit('closed-callback'));
+    },
+  };
+  for (const [label, act] of Object.entries(scenarios)) {
+    const record = async (zlib) => {
+      const stream = zlib.createGzip();
+      const events = [];
+      stream.on('data', () => events.push('data'));
+      for (const name of ['finish', 'end', 'close', 'error', 'closed-callback']) {
+        stream.on(name, (e) => events.push(e?.code ? `${name}:${e.code}` : name));
+      }
+      act(stream);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return events;
+    };
+    assert.deepEqual(await record(hotpath), await record(node), label);
+  }
+});
+
+test('a paused reader holds decompression back (backpressure)', async () => {
+  const bomb = node.gzipSync(Buffer.alloc(64 << 20));
+  const stream = hotpath.createGunzip();
+  stream.write(bomb);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.ok(stream.readableLength < 4 << 20, `buffered ${stream.readableLength} bytes`);
+  let total = 0;
+  stream.on('data', (d) => {
+    total += d.length;
+  });
+  stream.end();
+  await once(stream, 'end');
+  assert.equal(total, 64 << 20);
+});
+
+test('_processChunk without a callback runs synchronously, as Node\'s does', () => {
+  const stream = hotpath.createGzip();
+  const out = stream._processChunk(Buffer.from('sync'), C.Z_FINISH);
+  assert.equal(node.gunzipSync(out).toString(), 'sync');
+  assert.equal(stream._closed, true);
+});
+
+test('classes are callable without new and inherit like Node\'s', () => {
+  for (const name of ['Deflate', 'Inflate', 'Gzip', 'Gunzip', 'DeflateRaw', 'InflateRaw', 'Unzip', 'BrotliCompress', 'BrotliDecompress']) {
+    const stream = hotpath[name]();
+    assert.ok(stream instanceof hotpath[name], name);
+    assert.equal(stream.constructor.name, name);
+    assert.equal(typeof stream.params, 'function');
+    stream.destroy();
+  }
+  assert.ok(hotpath.createDeflateRaw() instanceof hotpath.DeflateRaw);
+});
+
+test('10,000 streams created, used and destroyed leave no native memory behind', async () => {
+  const cycle = async (count) => {
+    for (let i = 0; i < count; i++) {
+      const stream = i % 2 ? hotpath.createGzip({ level: 9 }) : hotpath.createBrotliCompress();
+      stream.write('some data to allocate the engine');
+      stream.destroy();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    globalThis.gc?.();
+  };
+  await cycle(1000);
+  const before = process.memoryUsage().rss;
+  await cycle(10000);
+  const grown = process.memoryUsage().rss - before;
+  assert.ok(grown < 128 << 20, `RSS grew by ${grown} bytes`);
+});
