@@ -1,4 +1,5 @@
-// hotpath/zlib has the same exports and types as Node's zlib module.
+// hotpath/zlib has the same exports and types as Node's zlib module, plus the
+// extras declared here.
 export * from 'node:zlib';
 import zlib = require('node:zlib');
 
@@ -9,5 +10,43 @@ import zlib = require('node:zlib');
  */
 export declare function crc32(data: string | NodeJS.ArrayBufferView, value?: number): number;
 
-declare const face: typeof zlib & { crc32: typeof crc32 };
+/** hotpath's extra option for the one-shot gzip/deflate/deflateRaw functions. */
+export interface ParallelOption {
+  /**
+   * Compress big inputs on every core into one valid stream (pigz-style).
+   * Default: on for the callback forms above 512 KiB, off for the `*Sync` forms.
+   */
+  parallel?: boolean;
+}
+
+type Input = string | ArrayBuffer | NodeJS.ArrayBufferView;
+type ManyInputs = ReadonlyArray<Input>;
+
+/** Compresses or decompresses every input on its own, across all cores. */
+export declare function gzipMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Buffer[]>;
+export declare function gunzipMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Buffer[]>;
+export declare function deflateMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Buffer[]>;
+export declare function inflateMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Buffer[]>;
+export declare function deflateRawMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Buffer[]>;
+export declare function inflateRawMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Buffer[]>;
+export declare function unzipMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Buffer[]>;
+export declare function brotliCompressMany(buffers: ManyInputs, options?: zlib.BrotliOptions): Promise<Buffer[]>;
+export declare function brotliDecompressMany(buffers: ManyInputs, options?: zlib.BrotliOptions): Promise<Buffer[]>;
+
+export declare function gzipSync(buffer: zlib.InputType, options?: zlib.ZlibOptions & ParallelOption): Buffer;
+export declare function deflateSync(buffer: zlib.InputType, options?: zlib.ZlibOptions & ParallelOption): Buffer;
+export declare function deflateRawSync(buffer: zlib.InputType, options?: zlib.ZlibOptions & ParallelOption): Buffer;
+
+declare const face: typeof zlib & {
+  crc32: typeof crc32;
+  gzipMany: typeof gzipMany;
+  gunzipMany: typeof gunzipMany;
+  deflateMany: typeof deflateMany;
+  inflateMany: typeof inflateMany;
+  deflateRawMany: typeof deflateRawMany;
+  inflateRawMany: typeof inflateRawMany;
+  unzipMany: typeof unzipMany;
+  brotliCompressMany: typeof brotliCompressMany;
+  brotliDecompressMany: typeof brotliDecompressMany;
+};
 export default face;

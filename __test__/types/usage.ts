@@ -57,3 +57,15 @@ async function digests(): Promise<number> {
 }
 
 export { o, p, q, r, digests };
+
+import { gzipMany, brotliDecompressMany, createGzip } from 'hotpath/zlib';
+
+const zm: Promise<Buffer[]> = gzipMany(['a', Buffer.from('b')], { level: 9 });
+const zb: Promise<Buffer[]> = brotliDecompressMany([new Uint8Array(4)]);
+const zp: Buffer = gzipSync(Buffer.alloc(8), { parallel: true, level: 1 });
+const zs = createGzip({ level: 1 }).pipe(zlib.createGunzip());
+
+// @ts-expect-error gzipMany takes an array of inputs
+gzipMany('x');
+
+export { zm, zb, zp, zs };
