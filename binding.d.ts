@@ -148,3 +148,6 @@ export declare function zlibProcessMany(mode: number, windowBits: number, level:
 
 /** `zlib.gzipSync(buf, opts)` and the other `*Sync` one-shot functions. */
 export declare function zlibProcessSync(mode: number, windowBits: number, level: number, memLevel: number, strategy: number, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, flush: number, input: ByteView, maxOutputLength: number, parallel: boolean): Buffer | ZlibErrorInfo
+
+/** Frees the JS thread's sync output buffer; the face calls it when idle. */
+export declare function zlibReleaseSyncBuffer(): void

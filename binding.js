@@ -859,3 +859,4 @@ module.exports.whatwgEncodingName = nativeBinding.whatwgEncodingName
 module.exports.zlibProcess = nativeBinding.zlibProcess
 module.exports.zlibProcessMany = nativeBinding.zlibProcessMany
 module.exports.zlibProcessSync = nativeBinding.zlibProcessSync
+module.exports.zlibReleaseSyncBuffer = nativeBinding.zlibReleaseSyncBuffer

@@ -252,13 +252,16 @@ test('10,000 streams created, used and destroyed leave no native memory behind',
       const stream = i % 2 ? hotpath.createGzip({ level: 9 }) : hotpath.createBrotliCompress();
       stream.write('some data to allocate the engine');
       stream.destroy();
+      // Let in-flight writes settle now and then, as a server's streams would.
+      if (i % 250 === 249) await new Promise((resolve) => setTimeout(resolve, 1));
     }
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     globalThis.gc?.();
   };
-  await cycle(1000);
+  await cycle(2000);
   const before = process.memoryUsage().rss;
   await cycle(10000);
   const grown = process.memoryUsage().rss - before;
-  assert.ok(grown < 128 << 20, `RSS grew by ${grown} bytes`);
+  // A leaked deflate state alone is ~270 KiB: 10,000 of them would be gigabytes.
+  assert.ok(grown < 48 << 20, `RSS grew by ${grown} bytes`);
 });

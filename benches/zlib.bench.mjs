@@ -1,12 +1,35 @@
-// zlib benchmarks: hotpath/zlib vs node:zlib vs npm peers, same inputs, one process.
+// zlib benchmarks: hotpath/zlib vs node:zlib vs pako and fflate, same inputs, one
+// process. Compressors produce different bytes, so each compression case checks
+// that every contender's output decodes to the input, and its note gives the output
+// sizes (a faster level that compresses worse must say so).
 
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { englishText, chunksOf } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const node = require('node:zlib');
 const hotpath = require('hotpath/zlib');
 const nodeRsCrc32 = require('@node-rs/crc32');
+const pako = require('pako');
+const fflate = require('fflate');
+
+const MiB = 1 << 20;
+const TEXT = englishText(64 * MiB);
+const TEXT_16 = TEXT.subarray(0, 16 * MiB);
+const RANDOM = randomBytes(16 * MiB);
+const JSON_1K = Buffer.from(
+  JSON.stringify({
+    id: 12345,
+    user: { name: 'Ada Lovelace', email: 'ada@example.com', roles: ['admin', 'editor'] },
+    items: Array.from({ length: 12 }, (_, i) => ({ sku: `SKU-${1000 + i}`, qty: i % 4, price: 9.99 + i })),
+    note: 'Compressed HTTP responses are mostly small JSON documents like this one.',
+  }),
+);
+
+// Long cases: one call per sample, three alternating rounds.
+const LONG = { rounds: 3, minSamples: 1 };
 
 function crc32Case(bytes) {
   const data = randomBytes(bytes);
@@ -30,6 +53,208 @@ function crc32StringCase(chars) {
   };
 }
 
+const percent = (part, whole) => `${((part / whole) * 100).toFixed(1)}%`;
+
+/** A compression case: checks each output round-trips and notes output sizes. */
+function compressCase(name, input, contenders, decode, extra = {}) {
+  const sizes = Object.entries(contenders).map(([label, fn]) => {
+    const output = fn();
+    if (!Buffer.from(decode(output)).equals(input)) throw new Error(`${name}: ${label} output does not decode`);
+    return `${label} ${percent(output.length, input.length)}`;
+  });
+  const { builtin, hotpath: ours, ...peers } = contenders;
+  return { name, bytes: input.length, builtin, hotpath: ours, peers, same: false, note: `output ${sizes.join(', ')}`, ...LONG, ...extra };
+}
+
+function gzipCase(level, input, label) {
+  return compressCase(
+    `gzipSync L${level}${label}`,
+    input,
+    {
+      builtin: () => node.gzipSync(input, { level }),
+      hotpath: () => hotpath.gzipSync(input, { level }),
+      pako: () => pako.gzip(input, { level }),
+      fflate: () => fflate.gzipSync(input, { level }),
+    },
+    (out) => node.gunzipSync(out),
+  );
+}
+
+function gunzipCase(input, label) {
+  const gz = node.gzipSync(input);
+  return {
+    name: `gunzipSync${label}`,
+    bytes: input.length,
+    builtin: () => node.gunzipSync(gz),
+    hotpath: () => hotpath.gunzipSync(gz),
+    peers: { pako: () => Buffer.from(pako.ungzip(gz)), fflate: () => Buffer.from(fflate.gunzipSync(gz)) },
+    ...LONG,
+  };
+}
+
+function deflateRawCase(input) {
+  return compressCase(
+    'deflateRawSync L6',
+    input,
+    {
+      builtin: () => node.deflateRawSync(input),
+      hotpath: () => hotpath.deflateRawSync(input),
+      pako: () => pako.deflateRaw(input),
+      fflate: () => fflate.deflateSync(input, { level: 6 }),
+    },
+    (out) => node.inflateRawSync(out),
+  );
+}
+
+function inflateRawCase(input) {
+  const raw = node.deflateRawSync(input);
+  return {
+    name: 'inflateRawSync',
+    bytes: input.length,
+    builtin: () => node.inflateRawSync(raw),
+    hotpath: () => hotpath.inflateRawSync(raw),
+    peers: { pako: () => Buffer.from(pako.inflateRaw(raw)), fflate: () => Buffer.from(fflate.inflateSync(raw)) },
+    ...LONG,
+  };
+}
+
+/** Writes 64 KiB chunks through a stream and gathers the output, as a pipeline would. */
+function throughStream(stream, chunks) {
+  return new Promise((resolve, reject) => {
+    const out = [];
+    stream.on('data', (piece) => out.push(piece));
+    stream.on('end', () => resolve(Buffer.concat(out)));
+    stream.on('error', reject);
+    let i = 0;
+    const pump = () => {
+      while (i < chunks.length) {
+        if (!stream.write(chunks[i++])) return void stream.once('drain', pump);
+      }
+      stream.end();
+    };
+    pump();
+  });
+}
+
+function pakoStream(Class, chunks) {
+  const engine = new Class();
+  const out = [];
+  engine.onData = (piece) => out.push(piece);
+  chunks.forEach((chunk, i) => engine.push(chunk, i === chunks.length - 1));
+  return Buffer.concat(out);
+}
+
+function fflateStream(Class, chunks) {
+  const out = [];
+  const engine = new Class((piece) => out.push(piece));
+  chunks.forEach((chunk, i) => engine.push(chunk, i === chunks.length - 1));
+  return Buffer.concat(out);
+}
+
+function streamGzipCase(input) {
+  const chunks = chunksOf(input, 64 << 10);
+  const c = compressCase(
+    'gzip stream, 64 KiB writes',
+    input,
+    {
+      builtin: () => node.gzipSync(input),
+      hotpath: () => hotpath.gzipSync(input),
+    },
+    (out) => node.gunzipSync(out),
+  );
+  return {
+    ...c,
+    note: 'output as gzipSync',
+    builtin: () => throughStream(node.createGzip(), chunks),
+    hotpath: () => throughStream(hotpath.createGzip(), chunks),
+    peers: { pako: () => pakoStream(pako.Deflate, chunks), fflate: () => fflateStream(fflate.Gzip, chunks) },
+  };
+}
+
+function streamGunzipCase(input) {
+  const chunks = chunksOf(node.gzipSync(input), 64 << 10);
+  return {
+    name: 'gunzip stream, 64 KiB writes',
+    bytes: input.length,
+    builtin: () => throughStream(node.createGunzip(), chunks),
+    hotpath: () => throughStream(hotpath.createGunzip(), chunks),
+    peers: { pako: () => pakoStream(pako.Inflate, chunks), fflate: () => fflateStream(fflate.Gunzip, chunks) },
+    peersSame: false,
+    ...LONG,
+  };
+}
+
+function asyncGzipCase(input) {
+  const nodeGzip = promisify(node.gzip);
+  const ourGzip = promisify(hotpath.gzip);
+  const ourSingle = hotpath.gzipSync(input).length;
+  return compressCase(
+    'gzip(buf, cb), parallel',
+    input,
+    {
+      builtin: () => node.gzipSync(input),
+      hotpath: () => hotpath.gzipSync(input, { parallel: true }),
+    },
+    (out) => node.gunzipSync(out),
+    {
+      builtin: () => nodeGzip(input),
+      hotpath: () => ourGzip(input),
+      peers: {},
+      note: `output: built-in ${percent(node.gzipSync(input).length, input.length)}, hotpath parallel ${percent(hotpath.gzipSync(input, { parallel: true }).length, input.length)} (single-threaded ${percent(ourSingle, input.length)})`,
+    },
+  );
+}
+
+function brotliCompressCase(quality, input) {
+  const params = { [node.constants.BROTLI_PARAM_QUALITY]: quality, [node.constants.BROTLI_PARAM_SIZE_HINT]: input.length };
+  return compressCase(
+    `brotliCompressSync q${quality}`,
+    input,
+    {
+      builtin: () => node.brotliCompressSync(input, { params }),
+      hotpath: () => hotpath.brotliCompressSync(input, { params }),
+    },
+    (out) => node.brotliDecompressSync(out),
+  );
+}
+
+function brotliDecompressCase(input) {
+  const params = { [node.constants.BROTLI_PARAM_QUALITY]: 9 };
+  const br = node.brotliCompressSync(input, { params });
+  return {
+    name: 'brotliDecompressSync (q9 input)',
+    bytes: input.length,
+    builtin: () => node.brotliDecompressSync(br),
+    hotpath: () => hotpath.brotliDecompressSync(br),
+    ...LONG,
+  };
+}
+
+function smallRoundTripCase(json) {
+  return {
+    name: '1 KiB JSON gzipSync + gunzipSync',
+    bytes: json.length,
+    unit: 'ops/s',
+    builtin: () => node.gunzipSync(node.gzipSync(json)),
+    hotpath: () => hotpath.gunzipSync(hotpath.gzipSync(json)),
+    peers: {
+      pako: () => Buffer.from(pako.ungzip(pako.gzip(json))),
+      fflate: () => Buffer.from(fflate.gunzipSync(fflate.gzipSync(json))),
+    },
+  };
+}
+
+function smallAsyncRoundTripCase(json) {
+  const [ng, nu, hg, hu] = [node.gzip, node.gunzip, hotpath.gzip, hotpath.gunzip].map((f) => promisify(f));
+  return {
+    name: '1 KiB JSON gzip + gunzip (callbacks)',
+    bytes: json.length,
+    unit: 'ops/s',
+    builtin: async () => nu(await ng(json)),
+    hotpath: async () => hu(await hg(json)),
+  };
+}
+
 export default {
   module: 'zlib',
   cases: [
@@ -38,5 +263,22 @@ export default {
     crc32Case(16 << 20),
     crc32StringCase(16),
     crc32StringCase(1000),
+    gzipCase(1, TEXT, ''),
+    gzipCase(6, TEXT, ''),
+    gzipCase(9, TEXT_16, ''),
+    gzipCase(6, RANDOM, ', random bytes'),
+    gunzipCase(TEXT, ''),
+    gunzipCase(RANDOM, ', random bytes'),
+    deflateRawCase(TEXT),
+    inflateRawCase(TEXT),
+    streamGzipCase(TEXT),
+    streamGunzipCase(TEXT),
+    asyncGzipCase(TEXT),
+    brotliCompressCase(4, TEXT_16),
+    brotliCompressCase(5, TEXT_16),
+    brotliCompressCase(11, TEXT.subarray(0, MiB)),
+    brotliDecompressCase(TEXT_16),
+    smallRoundTripCase(JSON_1K),
+    smallAsyncRoundTripCase(JSON_1K),
   ],
 };

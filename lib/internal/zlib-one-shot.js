@@ -39,6 +39,25 @@ function inputBytes(buffer) {
   return undefined;
 }
 
+// The native side keeps the buffer that sync calls decode into mapped between
+// calls (fresh memory costs a page fault per 4 KiB); after a second without a
+// sync call over this size, it is released.
+const KEEP_WARM_BYTES = 1 << 20;
+let releaseTimer = null;
+
+function releaseSyncBufferSoon(outputLength) {
+  if (outputLength < KEEP_WARM_BYTES) return;
+  if (releaseTimer) {
+    releaseTimer.refresh();
+    return;
+  }
+  releaseTimer = setTimeout(() => {
+    releaseTimer = null;
+    native.zlibReleaseSyncBuffer();
+  }, 1000);
+  releaseTimer.unref();
+}
+
 function rethrowLater(error) {
   process.nextTick(() => {
     throw error;
@@ -92,6 +111,7 @@ function makeSync(mode) {
     const parallel = opts != null && opts.parallel === true;
     const result = native.zlibProcessSync(...nativeArgs(parsed), bytes, parsed.maxOutputLength, parallel);
     if (isErrorInfo(result)) throw oneShotError(result, parsed.maxOutputLength);
+    releaseSyncBufferSoon(result.length);
     return result;
   };
 }

@@ -7,7 +7,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use napi::bindgen_prelude::{Buffer, Object, ToNapiValue};
+use napi::bindgen_prelude::{Buffer, BufferSlice, Either, Object, ToNapiValue};
 use napi::{sys, Env, Error, Result, Status};
 use napi_derive::napi;
 
@@ -18,7 +18,7 @@ use super::crc32::crc32;
 use super::flate_codec::FlateOptions;
 use super::many::process_many;
 use super::mode::Mode;
-use super::one_shot::{process, OneShotError};
+use super::one_shot::{process, process_into, OneShotError};
 use super::parallel_deflate;
 use crate::binding::{ByteView, HeldBytes, Utf8Text};
 
@@ -398,7 +398,8 @@ fn max_output(max_output_length: f64) -> usize {
     ts_return_type = "Buffer | ZlibErrorInfo"
 )]
 #[allow(clippy::too_many_arguments)]
-pub fn zlib_process_sync(
+pub fn zlib_process_sync<'env>(
+    env: &'env Env,
     mode: u32,
     window_bits: i32,
     level: i32,
@@ -410,7 +411,7 @@ pub fn zlib_process_sync(
     input: ByteView,
     max_output_length: f64,
     parallel: bool,
-) -> Result<NativeResult> {
+) -> Result<Either<BufferSlice<'env>, NativeResult>> {
     let options = codec_options(
         mode,
         window_bits,
@@ -420,13 +421,44 @@ pub fn zlib_process_sync(
         dictionary,
         brotli_params,
     )?;
-    Ok(run_one_shot(
-        &options,
-        flush,
-        input.as_slice(),
-        max_output(max_output_length),
-        parallel,
-    ))
+    let max = max_output(max_output_length);
+    if parallel {
+        return Ok(Either::B(run_one_shot(
+            &options,
+            flush,
+            input.as_slice(),
+            max,
+            parallel,
+        )));
+    }
+    // Output goes to a per-thread buffer that stays mapped between calls and is
+    // then copied into a V8 Buffer, as Node gathers its pieces and concatenates:
+    // decoding into fresh memory pays a page fault per 4 KiB written.
+    SYNC_OUTPUT.with(|arena| {
+        let mut arena = arena.borrow_mut();
+        let result = match process_into(&options, flush, input.as_slice(), max, &mut arena) {
+            Ok(()) => Either::A(BufferSlice::copy_from(env, arena.as_slice())?),
+            Err(error) => Either::B(Err::<Vec<u8>, _>(error).into()),
+        };
+        if arena.capacity() > ARENA_KEEP {
+            *arena = Vec::new();
+        }
+        Ok(result)
+    })
+}
+
+/// The per-thread output buffer is kept between calls up to this size (the JS
+/// face releases it once sync calls go idle).
+const ARENA_KEEP: usize = 256 << 20;
+
+/// Frees the JS thread's sync output buffer; the face calls it when idle.
+#[napi(js_name = "zlibReleaseSyncBuffer", catch_unwind)]
+pub fn zlib_release_sync_buffer() {
+    SYNC_OUTPUT.with(|arena| *arena.borrow_mut() = Vec::new());
+}
+
+thread_local! {
+    static SYNC_OUTPUT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 fn run_one_shot(

@@ -51,6 +51,11 @@ fn initial_capacity(mode: Mode, input_len: usize) -> usize {
     }
 }
 
+/// Output room offered per engine call. The buffer is reserved ahead (untouched
+/// pages cost nothing) but zero-filled only a window at a time, so a generous
+/// estimate never pays page faults for memory it does not use.
+const WINDOW: usize = 2 << 20;
+
 /// Runs `input` through a fresh engine with `flush` (Node's `finishFlush`).
 pub fn process(
     options: &CodecOptions,
@@ -58,19 +63,31 @@ pub fn process(
     input: &[u8],
     max_output_length: usize,
 ) -> Result<Vec<u8>, OneShotError> {
+    let mut output = Vec::new();
+    process_into(options, flush, input, max_output_length, &mut output)?;
+    output.shrink_to_fit();
+    Ok(output)
+}
+
+/// As `process`, into `output` (cleared first), whose memory may be reused from
+/// call to call: fresh pages cost a fault each on first write.
+pub fn process_into(
+    options: &CodecOptions,
+    flush: i32,
+    input: &[u8],
+    max_output_length: usize,
+    output: &mut Vec<u8>,
+) -> Result<(), OneShotError> {
     let mut codec = Codec::new(options);
     let limit = max_output_length.saturating_add(1);
-    let mut output: Vec<u8> = Vec::new();
-    let mut capacity = initial_capacity(options.mode, input.len()).min(limit);
+    output.clear();
+    output.reserve(initial_capacity(options.mode, input.len()).min(limit));
     let mut in_offset = 0;
     loop {
-        if output.len() == capacity {
-            capacity = capacity.saturating_mul(2).min(limit);
-        }
         let start = output.len();
-        output.resize(capacity, 0);
-        let step = codec.step(flush, &input[in_offset..], &mut output[start..]);
-        let step = match step {
+        let room = WINDOW.min(limit - start);
+        output.resize(start + room, 0);
+        let step = match codec.step(flush, &input[in_offset..], &mut output[start..]) {
             Ok(step) => step,
             Err(error) if error.message == REPEATED_CALL => {
                 return Err(rediagnose(options, flush, input).unwrap_or(error).into())
@@ -82,8 +99,8 @@ pub fn process(
         if output.len() > max_output_length {
             return Err(OneShotError::TooLarge(max_output_length));
         }
-        if step.produced < capacity - start {
-            return Ok(output);
+        if step.produced < room {
+            return Ok(());
         }
     }
 }
