@@ -167,16 +167,11 @@ ZlibBase.prototype._processChunk = function _processChunk(chunk, flushFlag, call
   return processChunkSync(this, chunk, flushFlag);
 };
 
-/** Pushes the pieces of one native write; false once the stream was destroyed. */
-function pushPieces(stream, output, state) {
-  const count = state[2];
+/** Pushes the pieces of one native write; null once the stream was destroyed. */
+function pushPieces(stream, pieces) {
   let accepting = true;
-  let offset = 0;
-  for (let i = 0; i < count; i++) {
-    const length = state[3 + i];
-    const piece = count === 1 ? output : output.subarray(offset, offset + length);
-    offset += length;
-    accepting = stream.push(piece);
+  for (let i = 0; i < pieces.length; i++) {
+    accepting = stream.push(pieces[i]);
     if (stream.destroyed) return null;
   }
   return accepting;
@@ -230,7 +225,7 @@ function onWriteDone(stream, result) {
   const flags = state[1];
   stream.bytesWritten += consumed;
   pending.offset += consumed;
-  const accepting = result === undefined ? true : pushPieces(stream, result, state);
+  const accepting = result === undefined ? true : pushPieces(stream, result);
   if (accepting === null || stream.destroyed) {
     stream[kPending] = null;
     pending.callback();
@@ -274,10 +269,7 @@ function processChunkSync(stream, chunk, flushFlag) {
     }
     offset += state[0];
     if (result !== undefined) {
-      let at = 0;
-      for (let i = 0; i < state[2]; i++) {
-        const piece = result.subarray(at, at + state[3 + i]);
-        at += state[3 + i];
+      for (const piece of result) {
         pieces.push(piece);
         total += piece.length;
         if (total > stream._maxOutputLength) {

@@ -50,7 +50,10 @@ impl ChunkWriter {
         input: &[u8],
         max_pieces: usize,
     ) -> Result<WriteOutcome, CodecError> {
-        let mut outcome = WriteOutcome::default();
+        let mut outcome = WriteOutcome {
+            output: super::buffer_pool::take(),
+            ..WriteOutcome::default()
+        };
         let mut in_offset = 0;
         loop {
             let room = self.chunk_size - self.out_offset;

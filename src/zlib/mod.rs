@@ -1,6 +1,7 @@
 //! Engines behind `hotpath/zlib`.
 
 pub mod brotli_codec;
+pub mod buffer_pool;
 pub mod chunk_writer;
 pub mod codec;
 pub mod codec_error;

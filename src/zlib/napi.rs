@@ -11,6 +11,7 @@ use napi::bindgen_prelude::{Buffer, BufferSlice, Either, Object, ToNapiValue};
 use napi::{sys, Env, Error, Result, Status};
 use napi_derive::napi;
 
+use super::buffer_pool;
 use super::chunk_writer::{ChunkWriter, WriteOutcome};
 use super::codec::CodecOptions;
 use super::codec_error::CodecError;
@@ -52,6 +53,9 @@ const COPY_OUTPUT_MAX: usize = 32 << 10;
 pub enum NativeResult {
     Empty,
     Output(Vec<u8>),
+    /// A stream write's pieces, back to back with their lengths: each becomes its
+    /// own Buffer (small, from malloc's warm heap) and the bytes go back to the pool.
+    Pieces(Vec<u8>, Vec<u32>),
     Failed(CodecError),
     TooLarge,
 }
@@ -93,6 +97,12 @@ impl ToNapiValue for NativeResult {
             NativeResult::Output(bytes) => unsafe {
                 Buffer::to_napi_value(env, Buffer::from(bytes))
             },
+            NativeResult::Pieces(bytes, pieces) => {
+                // SAFETY: `env` is the live environment of this call.
+                let array = unsafe { pieces_to_array(env, &bytes, &pieces) };
+                buffer_pool::give(bytes);
+                array
+            }
             NativeResult::Failed(error) => {
                 let info = ZlibErrorInfo {
                     message: error.message.into_owned(),
@@ -113,6 +123,27 @@ impl ToNapiValue for NativeResult {
             }
         }
     }
+}
+
+/// # Safety
+/// `env` must be the live environment of the current call.
+unsafe fn pieces_to_array(env: sys::napi_env, bytes: &[u8], pieces: &[u32]) -> Result<sys::napi_value> {
+    let mut array = std::ptr::null_mut();
+    // SAFETY: per this function's contract.
+    napi::check_status!(unsafe { sys::napi_create_array_with_length(env, pieces.len(), &mut array) })?;
+    let mut offset = 0;
+    for (index, &length) in pieces.iter().enumerate() {
+        let piece = &bytes[offset..offset + length as usize];
+        offset += length as usize;
+        let mut buffer = std::ptr::null_mut();
+        // SAFETY: `piece` is valid for its length; V8 copies it.
+        napi::check_status!(unsafe {
+            sys::napi_create_buffer_copy(env, piece.len(), piece.as_ptr().cast(), std::ptr::null_mut(), &mut buffer)
+        })?;
+        // SAFETY: `array` was created above in this env.
+        napi::check_status!(unsafe { sys::napi_set_element(env, array, index as u32, buffer) })?;
+    }
+    Ok(array)
 }
 
 #[napi(object)]
@@ -218,13 +249,13 @@ fn finish_write(
     result: std::result::Result<WriteOutcome, CodecError>,
 ) -> NativeResult {
     match result {
-        Ok(mut outcome) => {
+        Ok(outcome) => {
             write_state(state, &outcome);
-            let output = std::mem::take(&mut outcome.output);
-            if output.is_empty() {
+            if outcome.output.is_empty() {
+                buffer_pool::give(outcome.output);
                 NativeResult::Empty
             } else {
-                NativeResult::Output(output)
+                NativeResult::Pieces(outcome.output, outcome.pieces)
             }
         }
         Err(error) => NativeResult::Failed(error),
@@ -312,7 +343,7 @@ impl ZlibStream {
     }
 
     /// One write on the JS thread (Node's `writeSync`, used by `_processChunk`).
-    #[napi(catch_unwind, ts_return_type = "Buffer | ZlibErrorInfo | undefined")]
+    #[napi(catch_unwind, ts_return_type = "Buffer[] | ZlibErrorInfo | undefined")]
     pub fn write_sync(
         &self,
         flush: i32,
@@ -334,7 +365,7 @@ impl ZlibStream {
     /// until the promise settles.
     #[napi(
         catch_unwind,
-        ts_return_type = "Promise<Buffer | ZlibErrorInfo | undefined>"
+        ts_return_type = "Promise<Buffer[] | ZlibErrorInfo | undefined>"
     )]
     pub fn write<'env>(
         &self,
