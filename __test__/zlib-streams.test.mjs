@@ -99,7 +99,12 @@ test('compression streams over random chunkings and options decode with node:zli
 test('corrupt and truncated streams fail with Node\'s error and events', async () => {
   const random = seededRandom(23);
   const good = node.gzipSync(sampleInput(random, 50000));
+  const big = node.gzipSync(sampleInput(random, 2 << 20));
+  const lateDamage = Buffer.from(big);
+  lateDamage[Math.floor(big.length * 0.9)] ^= 0x55;
   const cases = [
+    ['createGunzip', [lateDamage]],
+    ['createGunzip', chunksOf(random, lateDamage)],
     ['createGunzip', [Buffer.from('garbage')]],
     ['createGunzip', [good.subarray(0, 100)]],
     ['createInflate', [good]],
@@ -111,6 +116,7 @@ test('corrupt and truncated streams fail with Node\'s error and events', async (
     const ours = await run(hotpath[create](), chunks);
     const theirs = await run(node[create](), chunks);
     assert.deepEqual(ours.events, theirs.events, create);
+    assert.deepEqual(ours.sizes, theirs.sizes, `pieces before the error, ${create}`);
     assert.equal(ours.error?.message, theirs.error?.message, create);
     assert.equal(ours.error?.errno, theirs.error?.errno, create);
   }

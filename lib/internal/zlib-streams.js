@@ -23,6 +23,7 @@ const {
 const MAX_PIECES = 16;
 const MORE_OUTPUT = 1;
 const INPUT_LEFT = 2;
+const FAILED = 4;
 
 const kFlushFlag = Symbol('kFlushFlag');
 const kError = Symbol('kError');
@@ -221,8 +222,20 @@ function onWriteDone(stream, result) {
     return;
   }
   const state = stream._writeState;
-  const consumed = state[0];
   const flags = state[1];
+  if (flags & FAILED) {
+    // Node pushes what the engine produced before it failed, then fails.
+    const failure = result.pop();
+    if (pushPieces(stream, result) !== null) {
+      stream[kPending] = null;
+      failStream(stream, failure);
+    } else {
+      stream[kPending] = null;
+      pending.callback();
+    }
+    return;
+  }
+  const consumed = state[0];
   stream.bytesWritten += consumed;
   pending.offset += consumed;
   const accepting = result === undefined ? true : pushPieces(stream, result);
@@ -263,8 +276,8 @@ function processChunkSync(stream, chunk, flushFlag) {
   let offset = 0;
   for (;;) {
     const result = handle.writeSync(flushFlag, chunk, offset, MAX_PIECES, state);
-    if (isErrorInfo(result)) {
-      failStream(stream, result);
+    if (isErrorInfo(result) || state[1] & FAILED) {
+      failStream(stream, isErrorInfo(result) ? result : result.pop());
       throw error || stream[kError];
     }
     offset += state[0];

@@ -18,9 +18,14 @@ const OPERATION_FINISH: i32 = 2;
 
 pub struct BrotliEncoderCodec {
     state: BrotliEncoderStateStruct<StandardAlloc>,
+    last_step: Step,
 }
 
 impl BrotliEncoderCodec {
+    pub fn last_step(&self) -> Step {
+        self.last_step
+    }
+
     /// `params`: (key, value) pairs with Node's BROTLI_PARAM_* keys. Keys the
     /// encoder does not know are ignored, as C brotli's refusal is in Node.
     pub fn new(params: &[(u32, u32)]) -> BrotliEncoderCodec {
@@ -31,7 +36,10 @@ impl BrotliEncoderCodec {
                 state.set_parameter(param, value);
             }
         }
-        BrotliEncoderCodec { state }
+        BrotliEncoderCodec {
+            state,
+            last_step: Step::default(),
+        }
     }
 
     pub fn step(&mut self, op: i32, input: &[u8], output: &mut [u8]) -> Result<Step, CodecError> {
@@ -56,6 +64,10 @@ impl BrotliEncoderCodec {
             &mut None,
             &mut |_, _, _, _| (),
         );
+        self.last_step = Step {
+            consumed: in_offset,
+            produced: out_offset,
+        };
         if !ok {
             return Err(CodecError::new(
                 "Compression failed",
@@ -91,9 +103,14 @@ type DecoderState = BrotliState<StandardAlloc, StandardAlloc, StandardAlloc>;
 pub struct BrotliDecoderCodec {
     state: Box<DecoderState>,
     total_out: usize,
+    last_step: Step,
 }
 
 impl BrotliDecoderCodec {
+    pub fn last_step(&self) -> Step {
+        self.last_step
+    }
+
     pub fn new(params: &[(u32, u32)]) -> BrotliDecoderCodec {
         let mut state = Box::new(DecoderState::new_strict(
             StandardAlloc::default(),
@@ -111,6 +128,7 @@ impl BrotliDecoderCodec {
         BrotliDecoderCodec {
             state,
             total_out: 0,
+            last_step: Step::default(),
         }
     }
 
@@ -141,6 +159,7 @@ impl BrotliDecoderCodec {
             output[produced..produced + out_offset].copy_from_slice(&scratch[..out_offset]);
             consumed += in_offset;
             produced += out_offset;
+            self.last_step = Step { consumed, produced };
             match result {
                 BrotliResult::ResultFailure => return Err(decoder_error(self.state.error_code)),
                 BrotliResult::ResultSuccess => break,

@@ -57,6 +57,15 @@ impl Codec {
         }
     }
 
+    /// What the last `step` consumed and produced, also when it failed.
+    pub fn last_step(&self) -> Step {
+        match self {
+            Codec::Flate(codec) => codec.last_step(),
+            Codec::BrotliEncode(codec) => codec.last_step(),
+            Codec::BrotliDecode(codec) => codec.last_step(),
+        }
+    }
+
     /// `params()`; brotli streams accept and ignore it, as in Node.
     pub fn params(&mut self, level: i32, strategy: i32) -> Result<(), CodecError> {
         match self {

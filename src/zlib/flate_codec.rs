@@ -54,6 +54,8 @@ pub struct FlateCodec {
     /// with bad state" when a call finds the stream already broken (C zlib keeps
     /// it), which happens when the output filled up in the call that broke it.
     earlier_message: Option<String>,
+    /// What the last `step` consumed and produced, also when it failed.
+    last_step: Step,
 }
 
 pub const REPEATED_CALL: &str = "repeated call with bad state";
@@ -71,6 +73,7 @@ impl FlateCodec {
             gzip_id_bytes_read: 0,
             last_error: z::Z_OK,
             earlier_message: None,
+            last_step: Step::default(),
         }
     }
 
@@ -230,6 +233,7 @@ impl FlateCodec {
             consumed: in_len - stream.avail_in as usize,
             produced: out_len - stream.avail_out as usize,
         };
+        self.last_step = step;
         let avail_out = stream.avail_out;
         if let Some(message) = message_of(stream.msg) {
             if message != REPEATED_CALL {
@@ -282,6 +286,10 @@ impl FlateCodec {
                 Some(_) => self.mode = Mode::Inflate,
             }
         }
+    }
+
+    pub fn last_step(&self) -> Step {
+        self.last_step
     }
 
     /// `params(level, strategy)`: Node applies it to deflate and deflateRaw only.

@@ -56,6 +56,8 @@ pub enum NativeResult {
     /// A stream write's pieces, back to back with their lengths: each becomes its
     /// own Buffer (small, from malloc's warm heap) and the bytes go back to the pool.
     Pieces(Vec<u8>, Vec<u32>),
+    /// Pieces, then the error the engine stopped with, as one array.
+    PiecesThenError(Vec<u8>, Vec<u32>, CodecError),
     Failed(CodecError),
     TooLarge,
 }
@@ -103,6 +105,22 @@ impl ToNapiValue for NativeResult {
                 buffer_pool::give(bytes);
                 array
             }
+            NativeResult::PiecesThenError(bytes, pieces, error) => {
+                // SAFETY: `env` is the live environment of this call.
+                let array = unsafe { pieces_to_array(env, &bytes, &pieces) }?;
+                buffer_pool::give(bytes);
+                // SAFETY: as above; `array` belongs to this env.
+                unsafe {
+                    let info = NativeResult::to_napi_value(env, NativeResult::Failed(error))?;
+                    napi::check_status!(sys::napi_set_element(
+                        env,
+                        array,
+                        pieces.len() as u32,
+                        info
+                    ))?;
+                }
+                Ok(array)
+            }
             NativeResult::Failed(error) => {
                 let info = ZlibErrorInfo {
                     message: error.message.into_owned(),
@@ -127,10 +145,16 @@ impl ToNapiValue for NativeResult {
 
 /// # Safety
 /// `env` must be the live environment of the current call.
-unsafe fn pieces_to_array(env: sys::napi_env, bytes: &[u8], pieces: &[u32]) -> Result<sys::napi_value> {
+unsafe fn pieces_to_array(
+    env: sys::napi_env,
+    bytes: &[u8],
+    pieces: &[u32],
+) -> Result<sys::napi_value> {
     let mut array = std::ptr::null_mut();
     // SAFETY: per this function's contract.
-    napi::check_status!(unsafe { sys::napi_create_array_with_length(env, pieces.len(), &mut array) })?;
+    napi::check_status!(unsafe {
+        sys::napi_create_array_with_length(env, pieces.len(), &mut array)
+    })?;
     let mut offset = 0;
     for (index, &length) in pieces.iter().enumerate() {
         let piece = &bytes[offset..offset + length as usize];
@@ -138,7 +162,13 @@ unsafe fn pieces_to_array(env: sys::napi_env, bytes: &[u8], pieces: &[u32]) -> R
         let mut buffer = std::ptr::null_mut();
         // SAFETY: `piece` is valid for its length; V8 copies it.
         napi::check_status!(unsafe {
-            sys::napi_create_buffer_copy(env, piece.len(), piece.as_ptr().cast(), std::ptr::null_mut(), &mut buffer)
+            sys::napi_create_buffer_copy(
+                env,
+                piece.len(),
+                piece.as_ptr().cast(),
+                std::ptr::null_mut(),
+                &mut buffer,
+            )
         })?;
         // SAFETY: `array` was created above in this env.
         napi::check_status!(unsafe { sys::napi_set_element(env, array, index as u32, buffer) })?;
@@ -230,11 +260,14 @@ impl ToNapiValue for NativeResultOrList {
 
 const MORE_OUTPUT: u32 = 1;
 const INPUT_LEFT: u32 = 2;
+/// The result array ends with an error description after the pieces.
+const FAILED: u32 = 4;
 
 /// Writes Node's write state for the JS face: consumed, flags, piece count, pieces.
 fn write_state(state: &HeldBytes, outcome: &WriteOutcome) {
     let flags = (if outcome.more_output { MORE_OUTPUT } else { 0 })
-        | (if outcome.input_left { INPUT_LEFT } else { 0 });
+        | (if outcome.input_left { INPUT_LEFT } else { 0 })
+        | (if outcome.error.is_some() { FAILED } else { 0 });
     let mut words = Vec::with_capacity(3 + outcome.pieces.len());
     words.push(outcome.consumed as u32);
     words.push(flags);
@@ -249,8 +282,11 @@ fn finish_write(
     result: std::result::Result<WriteOutcome, CodecError>,
 ) -> NativeResult {
     match result {
-        Ok(outcome) => {
+        Ok(mut outcome) => {
             write_state(state, &outcome);
+            if let Some(error) = outcome.error.take() {
+                return NativeResult::PiecesThenError(outcome.output, outcome.pieces, error);
+            }
             if outcome.output.is_empty() {
                 buffer_pool::give(outcome.output);
                 NativeResult::Empty
@@ -353,9 +389,14 @@ impl ZlibStream {
         state: ByteView,
     ) -> NativeResult {
         let start = (in_offset as usize).min(input.len());
-        let result = self
-            .writer
-            .with(|writer| writer.write(flush, &input.as_slice()[start..], max_pieces as usize));
+        let result = self.writer.with(|writer| {
+            Ok(writer.write(
+                flush,
+                &input.as_slice()[start..],
+                max_pieces as usize,
+                buffer_pool::take(),
+            ))
+        });
         // SAFETY: both views are arguments of this synchronous call.
         let state = unsafe { state.hold() };
         finish_write(&state, result)
@@ -384,7 +425,12 @@ impl ZlibStream {
             env,
             move || {
                 writer.with(|writer| {
-                    writer.write(flush, &input.as_slice()[start..], max_pieces as usize)
+                    Ok(writer.write(
+                        flush,
+                        &input.as_slice()[start..],
+                        max_pieces as usize,
+                        buffer_pool::take(),
+                    ))
                 })
             },
             move |result| NativeResultOrList::One(finish_write(&state, result)),
