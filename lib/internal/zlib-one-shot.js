@@ -98,8 +98,10 @@ function viaStream(engine, buffer, callback) {
 
 function makeSync(mode) {
   const Class = classByMode[mode];
+  // Options parsed once for the common call without options.
+  const defaults = parseOptions(undefined, mode);
   return function syncBufferWrapper(buffer, opts) {
-    const parsed = parseOptions(opts, mode);
+    const parsed = opts === undefined ? defaults : parseOptions(opts, mode);
     const bytes = inputBytes(buffer);
     if (bytes === undefined) {
       throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], buffer);
@@ -109,7 +111,19 @@ function makeSync(mode) {
       return { buffer: engine._processChunk(bytes, engine._finishFlushFlag), engine };
     }
     const parallel = opts != null && opts.parallel === true;
-    const result = native.zlibProcessSync(...nativeArgs(parsed), bytes, parsed.maxOutputLength, parallel);
+    const result = native.zlibProcessSync(
+      mode,
+      parsed.windowBits ?? 0,
+      parsed.level ?? -1,
+      parsed.memLevel ?? 8,
+      parsed.strategy ?? 0,
+      parsed.dictionary,
+      parsed.brotliParams,
+      parsed.finishFlush,
+      bytes,
+      parsed.maxOutputLength,
+      parallel,
+    );
     if (isErrorInfo(result)) throw oneShotError(result, parsed.maxOutputLength);
     releaseSyncBufferSoon(result.length);
     return result;

@@ -47,6 +47,8 @@ pub struct FlateCodec {
     /// Boxed because zlib's internal state points back at the stream struct.
     stream: Option<Box<z::z_stream>>,
     mode: Mode,
+    /// The mode asked for (unzip becomes inflate or gunzip once it has seen data).
+    initial_mode: Mode,
     options: FlateOptions,
     gzip_id_bytes_read: u8,
     last_error: i32,
@@ -69,6 +71,7 @@ impl FlateCodec {
         FlateCodec {
             stream: None,
             mode,
+            initial_mode: mode,
             options,
             gzip_id_bytes_read: 0,
             last_error: z::Z_OK,
@@ -315,6 +318,49 @@ impl FlateCodec {
         self.options.level = level;
         self.options.strategy = strategy;
         Ok(())
+    }
+
+    /// Whether this codec was built for `mode` and `options`, so `recycle` can
+    /// stand in for building a new one.
+    pub fn is_built_for(&self, mode: Mode, options: &FlateOptions) -> bool {
+        let own = &self.options;
+        self.initial_mode == mode
+            && own.window_bits == options.window_bits
+            && own.level == options.level
+            && own.mem_level == options.mem_level
+            && own.strategy == options.strategy
+            && own.dictionary == options.dictionary
+    }
+
+    /// Back to a fresh codec's state, keeping zlib's allocations: building a
+    /// deflate state costs more than compressing a small message.
+    pub fn recycle(&mut self) -> bool {
+        if self.stream.is_none() {
+            return true;
+        }
+        // inflateReset2 with the original window bits: plain inflateReset keeps a
+        // window size learnt from the last stream's header.
+        let mode = self.mode;
+        self.mode = self.initial_mode;
+        let bits = self.zlib_window_bits();
+        self.mode = mode;
+        let Some(stream) = self.stream.as_deref_mut() else {
+            return true;
+        };
+        // SAFETY: the stream is initialised in the direction of its mode.
+        let err = unsafe {
+            if self.initial_mode.is_compressor() {
+                z::deflateReset(stream)
+            } else {
+                z::inflateReset2(stream, bits)
+            }
+        };
+        self.mode = self.initial_mode;
+        self.gzip_id_bytes_read = 0;
+        self.last_error = z::Z_OK;
+        self.earlier_message = None;
+        self.last_step = Step::default();
+        err == z::Z_OK && self.set_dictionary().is_ok()
     }
 
     /// `reset()`: back to the start of a stream, dictionary re-applied.

@@ -4,6 +4,7 @@ pub mod brotli_codec;
 pub mod buffer_pool;
 pub mod chunk_writer;
 pub mod codec;
+pub mod codec_cache;
 pub mod codec_error;
 pub mod crc32;
 pub mod flate_codec;

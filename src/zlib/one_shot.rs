@@ -3,6 +3,7 @@
 //! into one buffer, and `maxOutputLength` enforced before more memory is spent.
 
 use super::codec::{Codec, CodecOptions};
+use super::codec_cache;
 use super::codec_error::CodecError;
 use super::flate_codec::REPEATED_CALL;
 use super::mode::Mode;
@@ -55,6 +56,7 @@ fn initial_capacity(mode: Mode, input_len: usize) -> usize {
 /// pages cost nothing) but zero-filled only a window at a time, so a generous
 /// estimate never pays page faults for memory it does not use.
 const WINDOW: usize = 2 << 20;
+const MIN_ROOM: usize = 16 << 10;
 
 /// Runs `input` through a fresh engine with `flush` (Node's `finishFlush`).
 pub fn process(
@@ -78,14 +80,33 @@ pub fn process_into(
     max_output_length: usize,
     output: &mut Vec<u8>,
 ) -> Result<(), OneShotError> {
-    let mut codec = Codec::new(options);
+    let mut codec = codec_cache::take(options);
+    let result = run(&mut codec, options, flush, input, max_output_length, output);
+    codec_cache::give(codec);
+    result
+}
+
+fn run(
+    codec: &mut Codec,
+    options: &CodecOptions,
+    flush: i32,
+    input: &[u8],
+    max_output_length: usize,
+    output: &mut Vec<u8>,
+) -> Result<(), OneShotError> {
     let limit = max_output_length.saturating_add(1);
     output.clear();
     output.reserve(initial_capacity(options.mode, input.len()).min(limit));
     let mut in_offset = 0;
     loop {
         let start = output.len();
-        let room = WINDOW.min(limit - start);
+        if output.capacity() == start {
+            output.reserve(start.max(MIN_ROOM));
+        }
+        // Room within what is already reserved, so a small call zero-fills little.
+        let room = (output.capacity() - start)
+            .clamp(1, WINDOW)
+            .min(limit - start);
         output.resize(start + room, 0);
         let step = match codec.step(flush, &input[in_offset..], &mut output[start..]) {
             Ok(step) => step,

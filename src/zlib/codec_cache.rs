@@ -1,0 +1,53 @@
+//! A few zlib codecs kept per thread between one-shot calls. Building a deflate
+//! state (window, hash chains, pending buffer: ~270 KiB) costs more than
+//! compressing a 1 KiB message; resetting a kept one is a fraction of that.
+
+use std::cell::RefCell;
+
+use super::codec::{Codec, CodecOptions};
+
+const KEEP: usize = 4;
+
+thread_local! {
+    static CACHE: RefCell<Vec<Codec>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A codec for `options`: a kept one, reset, or a new one.
+pub fn take(options: &CodecOptions) -> Codec {
+    let kept = CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let index = cache.iter().position(|codec| match codec {
+            Codec::Flate(flate) => flate.is_built_for(options.mode, &options.flate),
+            _ => false,
+        })?;
+        Some(cache.swap_remove(index))
+    });
+    if let Some(mut codec) = kept {
+        if recycle(&mut codec) {
+            return codec;
+        }
+    }
+    Codec::new(options)
+}
+
+/// Keeps `codec` for a later call with the same options (zlib codecs only; a
+/// brotli state is rebuilt per call, its size depends on the input).
+pub fn give(codec: Codec) {
+    if !matches!(codec, Codec::Flate(_)) {
+        return;
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= KEEP {
+            cache.remove(0);
+        }
+        cache.push(codec);
+    });
+}
+
+fn recycle(codec: &mut Codec) -> bool {
+    match codec {
+        Codec::Flate(flate) => flate.recycle(),
+        _ => false,
+    }
+}
