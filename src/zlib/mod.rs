@@ -8,6 +8,7 @@ pub mod codec_cache;
 pub mod codec_error;
 pub mod crc32;
 pub mod flate_codec;
+pub mod libdeflate_engine;
 pub mod many;
 pub mod mode;
 pub mod one_shot;

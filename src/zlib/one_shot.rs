@@ -6,6 +6,7 @@ use super::codec::{Codec, CodecOptions};
 use super::codec_cache;
 use super::codec_error::CodecError;
 use super::flate_codec::REPEATED_CALL;
+use super::libdeflate_engine;
 use super::mode::Mode;
 
 /// zlib-rs's fast decoding loop reports its errors ("invalid distance too far
@@ -80,10 +81,44 @@ pub fn process_into(
     max_output_length: usize,
     output: &mut Vec<u8>,
 ) -> Result<(), OneShotError> {
+    if whole_buffer_engine(options, flush, input, max_output_length, output) {
+        return if output.len() > max_output_length {
+            Err(OneShotError::TooLarge(max_output_length))
+        } else {
+            Ok(())
+        };
+    }
     let mut codec = codec_cache::take(options);
     let result = run(&mut codec, options, flush, input, max_output_length, output);
     codec_cache::give(codec);
     result
+}
+
+/// libdeflate for the whole buffer when it can honour the call (see
+/// `libdeflate_engine`); true when it produced the complete result.
+fn whole_buffer_engine(
+    options: &CodecOptions,
+    flush: i32,
+    input: &[u8],
+    max_output_length: usize,
+    output: &mut Vec<u8>,
+) -> bool {
+    let mode = options.mode;
+    if mode.is_brotli() {
+        return false;
+    }
+    if mode.is_compressor() {
+        libdeflate_engine::compress(mode, &options.flate, flush, input, output)
+    } else {
+        libdeflate_engine::decompress(
+            mode,
+            &options.flate,
+            flush,
+            input,
+            max_output_length,
+            output,
+        )
+    }
 }
 
 fn run(
@@ -96,17 +131,17 @@ fn run(
 ) -> Result<(), OneShotError> {
     let limit = max_output_length.saturating_add(1);
     output.clear();
-    output.reserve(initial_capacity(options.mode, input.len()).min(limit));
+    // The expected output size, doubled whenever reached: room is offered (and
+    // zero-filled) up to it, whatever capacity a reused buffer already has.
+    let mut expected = initial_capacity(options.mode, input.len()).min(limit);
+    output.reserve(expected);
     let mut in_offset = 0;
     loop {
         let start = output.len();
-        if output.capacity() == start {
-            output.reserve(start.max(MIN_ROOM));
+        if start >= expected {
+            expected = expected.saturating_mul(2).max(MIN_ROOM).min(limit);
         }
-        // Room within what is already reserved, so a small call zero-fills little.
-        let room = (output.capacity() - start)
-            .clamp(1, WINDOW)
-            .min(limit - start);
+        let room = (expected - start).clamp(1, WINDOW).min(limit - start);
         output.resize(start + room, 0);
         let step = match codec.step(flush, &input[in_offset..], &mut output[start..]) {
             Ok(step) => step,
