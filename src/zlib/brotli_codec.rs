@@ -1,101 +1,90 @@
-//! Brotli encoder and decoder (the `brotli` crate) with the semantics of Node's
-//! brotli binding: parameters from a key → value list, "Decompression failed" with
-//! `ERR__ERROR_…` codes, and "unexpected end of file" when a finishing call still
-//! needs input.
+//! Brotli encoder (Google's C brotli) and decoder (the Rust `brotli-decompressor`,
+//! 1.05-1.4x Node's C decoder here) with the semantics of Node's brotli binding:
+//! parameters from a key → value list, "Decompression failed" with `ERR__ERROR_…`
+//! codes, and "unexpected end of file" when a finishing call still needs input.
 
-use brotli::enc::encode::{
-    BrotliEncoderOperation, BrotliEncoderParameter, BrotliEncoderStateStruct,
-};
-use brotli::enc::StandardAlloc;
 use brotli_decompressor::{
-    BrotliDecoderParameter, BrotliDecompressStream, BrotliResult, BrotliState,
+    BrotliDecoderParameter, BrotliDecompressStream, BrotliResult, BrotliState, StandardAlloc,
 };
+use brotlic_sys as c;
 
 use super::codec_error::CodecError;
 use super::flate_codec::Step;
 
 const OPERATION_FINISH: i32 = 2;
 
+/// Google's C brotli encoder (vendored by brotlic-sys, built by cc): the Rust
+/// encoder measured 0.65-0.71x Node's speed at quality 4-5 here, and C brotli
+/// is the engine Node itself runs, so its output matches Node's.
 pub struct BrotliEncoderCodec {
-    state: BrotliEncoderStateStruct<StandardAlloc>,
+    state: *mut c::BrotliEncoderState,
     last_step: Step,
 }
+
+// SAFETY: the encoder state is owned by this value and only used through `&mut self`.
+unsafe impl Send for BrotliEncoderCodec {}
 
 impl BrotliEncoderCodec {
     pub fn last_step(&self) -> Step {
         self.last_step
     }
 
-    /// `params`: (key, value) pairs with Node's BROTLI_PARAM_* keys. Keys the
-    /// encoder does not know are ignored, as C brotli's refusal is in Node.
-    pub fn new(params: &[(u32, u32)]) -> BrotliEncoderCodec {
-        let mut state = BrotliEncoderStateStruct::new(StandardAlloc::default());
-        state.set_parameter(BrotliEncoderParameter::BROTLI_PARAM_QUALITY, 11);
-        for &(key, value) in params {
-            if let Some(param) = encoder_parameter(key) {
-                state.set_parameter(param, value);
-            }
+    /// `params`: (key, value) pairs with Node's BROTLI_PARAM_* keys. Values the
+    /// encoder refuses are ignored, as Node 20 ignores them.
+    pub fn new(params: &[(u32, u32)]) -> Option<BrotliEncoderCodec> {
+        // SAFETY: null allocator functions select brotli's default allocator.
+        let state = unsafe { c::BrotliEncoderCreateInstance(None, None, std::ptr::null_mut()) };
+        if state.is_null() {
+            return None;
         }
-        BrotliEncoderCodec {
+        for &(key, value) in params {
+            // SAFETY: `state` is a live encoder that has not started encoding.
+            unsafe { c::BrotliEncoderSetParameter(state, key as c::BrotliEncoderParameter, value) };
+        }
+        Some(BrotliEncoderCodec {
             state,
             last_step: Step::default(),
-        }
+        })
     }
 
     pub fn step(&mut self, op: i32, input: &[u8], output: &mut [u8]) -> Result<Step, CodecError> {
-        let operation = match op {
-            1 => BrotliEncoderOperation::BROTLI_OPERATION_FLUSH,
-            2 => BrotliEncoderOperation::BROTLI_OPERATION_FINISH,
-            3 => BrotliEncoderOperation::BROTLI_OPERATION_EMIT_METADATA,
-            _ => BrotliEncoderOperation::BROTLI_OPERATION_PROCESS,
-        };
         let mut available_in = input.len();
-        let mut in_offset = 0;
+        let mut next_in = input.as_ptr();
         let mut available_out = output.len();
-        let mut out_offset = 0;
-        let ok = self.state.compress_stream(
-            operation,
-            &mut available_in,
-            input,
-            &mut in_offset,
-            &mut available_out,
-            output,
-            &mut out_offset,
-            &mut None,
-            &mut |_, _, _, _| (),
-        );
-        self.last_step = Step {
-            consumed: in_offset,
-            produced: out_offset,
+        let mut next_out = output.as_mut_ptr();
+        // SAFETY: the cursors describe `input` and `output`, which outlive the
+        // call; brotli advances them within those bounds.
+        let ok = unsafe {
+            c::BrotliEncoderCompressStream(
+                self.state,
+                op as c::BrotliEncoderOperation,
+                &mut available_in,
+                &mut next_in,
+                &mut available_out,
+                &mut next_out,
+                std::ptr::null_mut(),
+            )
         };
-        if !ok {
+        self.last_step = Step {
+            consumed: input.len() - available_in,
+            produced: output.len() - available_out,
+        };
+        if ok == 0 {
             return Err(CodecError::new(
                 "Compression failed",
                 "ERR_BROTLI_COMPRESSION_FAILED",
                 -1,
             ));
         }
-        Ok(Step {
-            consumed: in_offset,
-            produced: out_offset,
-        })
+        Ok(self.last_step)
     }
 }
 
-fn encoder_parameter(key: u32) -> Option<BrotliEncoderParameter> {
-    use BrotliEncoderParameter::*;
-    Some(match key {
-        0 => BROTLI_PARAM_MODE,
-        1 => BROTLI_PARAM_QUALITY,
-        2 => BROTLI_PARAM_LGWIN,
-        3 => BROTLI_PARAM_LGBLOCK,
-        4 => BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING,
-        5 => BROTLI_PARAM_SIZE_HINT,
-        6 => BROTLI_PARAM_LARGE_WINDOW,
-        // NPOSTFIX (7) and NDIRECT (8): this encoder chooses the distance coding
-        // itself; the output is a valid stream either way.
-        _ => return None,
-    })
+impl Drop for BrotliEncoderCodec {
+    fn drop(&mut self) {
+        // SAFETY: `state` came from BrotliEncoderCreateInstance and is freed once.
+        unsafe { c::BrotliEncoderDestroyInstance(self.state) };
+    }
 }
 
 type DecoderState = BrotliState<StandardAlloc, StandardAlloc, StandardAlloc>;

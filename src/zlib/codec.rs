@@ -25,6 +25,8 @@ impl CodecOptions {
 }
 
 pub enum Codec {
+    /// An engine that could not be created (out of memory): every call fails.
+    Failed,
     Flate(FlateCodec),
     BrotliEncode(Box<BrotliEncoderCodec>),
     BrotliDecode(BrotliDecoderCodec),
@@ -33,9 +35,10 @@ pub enum Codec {
 impl Codec {
     pub fn new(options: &CodecOptions) -> Codec {
         match options.mode {
-            Mode::BrotliEncode => {
-                Codec::BrotliEncode(Box::new(BrotliEncoderCodec::new(&options.brotli_params)))
-            }
+            Mode::BrotliEncode => match BrotliEncoderCodec::new(&options.brotli_params) {
+                Some(encoder) => Codec::BrotliEncode(Box::new(encoder)),
+                None => Codec::Failed,
+            },
             Mode::BrotliDecode => {
                 Codec::BrotliDecode(BrotliDecoderCodec::new(&options.brotli_params))
             }
@@ -51,6 +54,11 @@ impl Codec {
         output: &mut [u8],
     ) -> Result<Step, CodecError> {
         match self {
+            Codec::Failed => Err(CodecError::new(
+                "Initialization failed",
+                "ERR_ZLIB_INITIALIZATION_FAILED",
+                -4,
+            )),
             Codec::Flate(codec) => codec.step(flush, input, output),
             Codec::BrotliEncode(codec) => codec.step(flush, input, output),
             Codec::BrotliDecode(codec) => codec.step(flush, input, output),
@@ -60,6 +68,7 @@ impl Codec {
     /// What the last `step` consumed and produced, also when it failed.
     pub fn last_step(&self) -> Step {
         match self {
+            Codec::Failed => Step::default(),
             Codec::Flate(codec) => codec.last_step(),
             Codec::BrotliEncode(codec) => codec.last_step(),
             Codec::BrotliDecode(codec) => codec.last_step(),
