@@ -548,6 +548,7 @@ fn run_one_shot(
     let parallel_mode = matches!(options.mode, Mode::Gzip | Mode::Deflate | Mode::DeflateRaw);
     if parallel
         && parallel_mode
+        && parallel_deflate::pays_off(options.flate.level)
         && options.flate.dictionary.is_empty()
         && flush == libz_rs_sys::Z_FINISH
         && input.len() > parallel_deflate::BLOCK_SIZE
