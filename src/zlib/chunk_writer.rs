@@ -108,3 +108,56 @@ impl ChunkWriter {
         self.codec.reset(&self.options)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::zlib::mode::Mode;
+    use crate::zlib::one_shot::process;
+
+    fn writer(mode: Mode, chunk_size: usize) -> ChunkWriter {
+        ChunkWriter::new(CodecOptions::new(mode), chunk_size)
+    }
+
+    #[test]
+    fn pieces_follow_the_chunk_size_and_continue_a_partial_buffer() {
+        let input: Vec<u8> = (0..40_000u32).map(|i| (i % 251) as u8).collect();
+        let packed =
+            process(&CodecOptions::new(Mode::Deflate), 4, &input, usize::MAX).expect("packed");
+        let mut inflate = writer(Mode::Inflate, 1024);
+        let first = inflate.write(0, &packed[..100], 64, Vec::new());
+        let second = inflate.write(4, &packed[first.consumed..], 64, Vec::new());
+        let offset = first.output.len() % 1024;
+        // The second write first fills what was left of the 1024-byte buffer.
+        assert_eq!(second.pieces[0] as usize, 1024 - offset);
+        assert!(second.pieces[1..second.pieces.len() - 1]
+            .iter()
+            .all(|&p| p == 1024));
+        assert_eq!([first.output, second.output].concat(), input);
+    }
+
+    #[test]
+    fn a_write_stops_after_max_pieces_and_says_more_is_coming() {
+        let packed = process(
+            &CodecOptions::new(Mode::Gzip),
+            4,
+            &vec![7u8; 100_000],
+            usize::MAX,
+        )
+        .expect("packed");
+        let mut gunzip = writer(Mode::Gunzip, 1000);
+        let outcome = gunzip.write(0, &packed, 3, Vec::new());
+        assert_eq!(outcome.pieces, vec![1000, 1000, 1000]);
+        assert!(outcome.more_output);
+    }
+
+    #[test]
+    fn input_after_the_end_of_an_inflate_stream_is_left_over() {
+        let mut input =
+            process(&CodecOptions::new(Mode::Deflate), 4, b"abc", usize::MAX).expect("packed");
+        input.extend_from_slice(b"trailing");
+        let outcome = writer(Mode::Inflate, 16384).write(0, &input, 16, Vec::new());
+        assert_eq!(outcome.output, b"abc");
+        assert!(outcome.input_left);
+    }
+}

@@ -160,3 +160,117 @@ fn run(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(len: usize) -> Vec<u8> {
+        b"the quick brown fox jumps over the lazy dog; "
+            .iter()
+            .copied()
+            .cycle()
+            .take(len)
+            .collect()
+    }
+
+    fn options(mode: Mode) -> CodecOptions {
+        CodecOptions::new(mode)
+    }
+
+    #[test]
+    fn every_deflate_format_round_trips() {
+        let input = text(100_000);
+        for (compress, decompress) in [
+            (Mode::Gzip, Mode::Gunzip),
+            (Mode::Deflate, Mode::Inflate),
+            (Mode::DeflateRaw, Mode::InflateRaw),
+            (Mode::Gzip, Mode::Unzip),
+            (Mode::BrotliEncode, Mode::BrotliDecode),
+        ] {
+            let flush = if compress.is_brotli() { 2 } else { 4 };
+            let packed = process(&options(compress), flush, &input, usize::MAX).expect("compress");
+            let unpacked =
+                process(&options(decompress), flush, &packed, usize::MAX).expect("decompress");
+            assert_eq!(unpacked, input, "{compress:?} -> {decompress:?}");
+        }
+    }
+
+    #[test]
+    fn gzip_members_are_joined_and_zero_padding_ends_the_input() {
+        let a = process(&options(Mode::Gzip), 4, b"abc", usize::MAX).expect("a");
+        let b = process(&options(Mode::Gzip), 4, b"def", usize::MAX).expect("b");
+        let joined = [a.clone(), b.clone(), vec![0, b'x']].concat();
+        assert_eq!(
+            process(&options(Mode::Gunzip), 4, &joined, usize::MAX).expect("joined"),
+            b"abcdef"
+        );
+    }
+
+    #[test]
+    fn garbage_after_a_member_is_a_header_error() {
+        let a = process(&options(Mode::Gzip), 4, b"abc", usize::MAX).expect("a");
+        let input = [a, b"AB".to_vec()].concat();
+        match process(&options(Mode::Gunzip), 4, &input, usize::MAX) {
+            Err(OneShotError::Codec(error)) => {
+                assert_eq!(error.message, "incorrect header check");
+                assert_eq!(error.code, "Z_DATA_ERROR");
+                assert_eq!(error.errno, -3);
+            }
+            other => panic!("expected a data error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn truncated_input_is_an_unexpected_end_of_file() {
+        let packed =
+            process(&options(Mode::Deflate), 4, &text(50_000), usize::MAX).expect("packed");
+        let result = process(
+            &options(Mode::Inflate),
+            4,
+            &packed[..packed.len() / 2],
+            usize::MAX,
+        );
+        assert!(
+            matches!(result, Err(OneShotError::Codec(ref e)) if e.message == "unexpected end of file" && e.errno == -5)
+        );
+    }
+
+    #[test]
+    fn output_over_the_limit_stops_with_too_large() {
+        let packed =
+            process(&options(Mode::Gzip), 4, &vec![0u8; 1 << 20], usize::MAX).expect("packed");
+        assert_eq!(
+            process(&options(Mode::Gunzip), 4, &packed, 1000),
+            Err(OneShotError::TooLarge(1000))
+        );
+    }
+
+    #[test]
+    fn fast_path_decoding_errors_carry_zlibs_message() {
+        // A raw stream compressed against a dictionary, inflated without it: zlib
+        // says "invalid distance too far back" (zlib-rs's fast loop would not).
+        let mut with_dictionary = options(Mode::DeflateRaw);
+        with_dictionary.flate.dictionary = b"hello world, hello dictionary".to_vec();
+        let input = b"hello world, hello dictionary, hello world".repeat(30);
+        let packed = process(&with_dictionary, 4, &input, usize::MAX).expect("packed");
+        match process(&options(Mode::InflateRaw), 4, &packed, usize::MAX) {
+            Err(OneShotError::Codec(error)) => {
+                assert_eq!(error.message, "invalid distance too far back")
+            }
+            other => panic!("expected a data error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn brotli_garbage_is_a_format_error_with_node_code() {
+        match process(&options(Mode::BrotliDecode), 2, b"garbage", usize::MAX) {
+            Err(OneShotError::Codec(error)) => {
+                assert_eq!(error.message, "Decompression failed");
+                assert_eq!(error.code, "ERR__ERROR_FORMAT_PADDING_1");
+                assert_eq!(error.errno, -14);
+            }
+            other => panic!("expected a format error, got {other:?}"),
+        }
+    }
+}

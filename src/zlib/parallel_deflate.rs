@@ -164,3 +164,30 @@ fn write_trailer(mode: Mode, check: u32, input_len: usize, output: &mut Vec<u8>)
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::zlib::codec::CodecOptions;
+    use crate::zlib::one_shot::process;
+
+    #[test]
+    fn parallel_output_is_one_stream_that_inflates_to_the_input() {
+        let input: Vec<u8> = b"parallel blocks share their dictionary; "
+            .iter()
+            .copied()
+            .cycle()
+            .take(1 << 20)
+            .collect();
+        for (mode, inverse) in [
+            (Mode::Gzip, Mode::Gunzip),
+            (Mode::Deflate, Mode::Inflate),
+            (Mode::DeflateRaw, Mode::InflateRaw),
+        ] {
+            let packed = compress(mode, &FlateOptions::default(), &input).expect("compress");
+            let unpacked =
+                process(&CodecOptions::new(inverse), 4, &packed, usize::MAX).expect("inflate");
+            assert_eq!(unpacked, input, "{mode:?}");
+        }
+    }
+}
