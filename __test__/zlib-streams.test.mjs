@@ -102,7 +102,10 @@ test('corrupt and truncated streams fail with Node\'s error and events', async (
   const big = node.gzipSync(sampleInput(random, 2 << 20));
   const lateDamage = Buffer.from(big);
   lateDamage[Math.floor(big.length * 0.9)] ^= 0x55;
+  const dictionary = Buffer.from('a dictionary the stream was compressed against');
+  const needsDictionary = node.deflateRawSync(Buffer.from(`${dictionary} `.repeat(400)), { dictionary });
   const cases = [
+    ['createInflateRaw', [needsDictionary]],
     ['createGunzip', [lateDamage]],
     ['createGunzip', chunksOf(random, lateDamage)],
     ['createGunzip', [Buffer.from('garbage')]],

@@ -40,8 +40,12 @@ pub struct WriteOutcome {
 
 impl ChunkWriter {
     pub fn new(options: CodecOptions, chunk_size: usize) -> ChunkWriter {
+        let mut codec = Codec::new(&options);
+        if !options.mode.is_compressor() {
+            codec.keep_snapshots();
+        }
         ChunkWriter {
-            codec: Codec::new(&options),
+            codec,
             options,
             chunk_size: chunk_size.max(1),
             out_offset: 0,

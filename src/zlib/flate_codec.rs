@@ -58,6 +58,8 @@ pub struct FlateCodec {
     earlier_message: Option<String>,
     /// What the last `step` consumed and produced, also when it failed.
     last_step: Step,
+    /// Streams copy the inflate state before each call to name fast-loop errors.
+    keep_snapshots: bool,
 }
 
 pub const REPEATED_CALL: &str = "repeated call with bad state";
@@ -77,7 +79,14 @@ impl FlateCodec {
             last_error: z::Z_OK,
             earlier_message: None,
             last_step: Step::default(),
+            keep_snapshots: false,
         }
+    }
+
+    /// For streams: name zlib-rs's fast-loop errors as zlib does by keeping a copy
+    /// of the inflate state before each call (one-shot calls re-decode instead).
+    pub fn keep_snapshots(&mut self) {
+        self.keep_snapshots = true;
     }
 
     fn zlib_window_bits(&self) -> i32 {
@@ -201,36 +210,43 @@ impl FlateCodec {
         stream.next_out = output.as_mut_ptr();
         stream.avail_out = out_len as u32;
 
+        // A copy of the inflate state before this call, so that an error reported
+        // by zlib-rs's fast loop can be named (see `name_fast_loop_error`).
+        let snapshot = if self.keep_snapshots && !mode.is_compressor() && in_len > 0 {
+            snapshot_of(stream)
+        } else {
+            None
+        };
+        let dictionary = &self.options.dictionary;
         // SAFETY: next_in/next_out point into `input`/`output`, which outlive this
         // call, with avail_in/avail_out no larger than the slices.
         let err = unsafe {
             if mode.is_compressor() {
                 z::deflate(stream, flush)
             } else {
-                let mut err = z::inflate(stream, flush);
-                if mode != Mode::InflateRaw && err == z::Z_NEED_DICT && has_dictionary {
-                    let dict = &self.options.dictionary;
-                    err = z::inflateSetDictionary(stream, dict.as_ptr(), dict.len() as u32);
-                    if err == z::Z_OK {
-                        err = z::inflate(stream, flush);
-                    } else if err == z::Z_DATA_ERROR {
-                        // Tells "Bad dictionary" apart from bad input, as Node does.
-                        err = z::Z_NEED_DICT;
-                    }
-                }
-                while mode == Mode::Gunzip
-                    && err == z::Z_STREAM_END
-                    && stream.avail_in > 0
-                    && *stream.next_in != 0x00
-                {
-                    // Another gzip member follows: decode it into the same output.
-                    err = z::inflateReset(stream);
-                    if err == z::Z_OK {
-                        err = z::inflate(stream, flush);
-                    }
-                }
-                err
+                inflate_as_node(stream, mode, flush, dictionary)
             }
+        };
+        if err == z::Z_DATA_ERROR
+            && self.earlier_message.is_none()
+            && message_of(stream.msg).as_deref() == Some(REPEATED_CALL)
+        {
+            if let Some(mut snapshot) = snapshot {
+                self.earlier_message =
+                    name_fast_loop_error(&mut snapshot, mode, flush, dictionary, &input[..in_len]);
+                // SAFETY: the snapshot is an initialised inflate stream, ended once.
+                unsafe { z::inflateEnd(&mut *snapshot) };
+            }
+        } else if let Some(mut snapshot) = snapshot {
+            // SAFETY: as above.
+            unsafe { z::inflateEnd(&mut *snapshot) };
+        }
+        let Some(stream) = self.stream.as_deref_mut() else {
+            return Err(CodecError::new(
+                "Init error",
+                "Z_STREAM_ERROR",
+                z::Z_STREAM_ERROR,
+            ));
         };
         let step = Step {
             consumed: in_len - stream.avail_in as usize,
@@ -406,4 +422,86 @@ fn message_of(msg: *const std::ffi::c_char) -> Option<String> {
     // SAFETY: zlib sets `msg` only to static NUL-terminated strings.
     let text = unsafe { std::ffi::CStr::from_ptr(msg) };
     Some(text.to_string_lossy().into_owned())
+}
+
+/// One inflate call as Node's binding makes it: a needed dictionary is loaded and
+/// the call retried, and further gzip members are decoded into the same output.
+///
+/// # Safety
+/// `stream` must be an initialised inflate stream whose next_in/next_out describe
+/// live buffers.
+unsafe fn inflate_as_node(
+    stream: &mut z::z_stream,
+    mode: Mode,
+    flush: i32,
+    dictionary: &[u8],
+) -> i32 {
+    // SAFETY: per this function's contract.
+    unsafe {
+        let mut err = z::inflate(stream, flush);
+        if mode != Mode::InflateRaw && err == z::Z_NEED_DICT && !dictionary.is_empty() {
+            err = z::inflateSetDictionary(stream, dictionary.as_ptr(), dictionary.len() as u32);
+            if err == z::Z_OK {
+                err = z::inflate(stream, flush);
+            } else if err == z::Z_DATA_ERROR {
+                // Tells "Bad dictionary" apart from bad input, as Node does.
+                err = z::Z_NEED_DICT;
+            }
+        }
+        while mode == Mode::Gunzip
+            && err == z::Z_STREAM_END
+            && stream.avail_in > 0
+            && *stream.next_in != 0x00
+        {
+            // Another gzip member follows: decode it into the same output.
+            err = z::inflateReset(stream);
+            if err == z::Z_OK {
+                err = z::inflate(stream, flush);
+            }
+        }
+        err
+    }
+}
+
+fn snapshot_of(stream: &mut z::z_stream) -> Option<Box<z::z_stream>> {
+    let mut copy = Box::<z::z_stream>::default();
+    // SAFETY: `stream` is an initialised inflate stream; `copy` is a fresh struct.
+    let err = unsafe { z::inflateCopy(&mut *copy, stream) };
+    (err == z::Z_OK).then_some(copy)
+}
+
+/// zlib-rs's fast decoding loop reports its errors ("invalid distance too far
+/// back", "invalid distance code", "invalid literal/length code") as "repeated call
+/// with bad state"; its slow loop, which runs when less than 258 bytes of output
+/// room are offered, names them. Replays the call on a copy of the state that way.
+fn name_fast_loop_error(
+    snapshot: &mut z::z_stream,
+    mode: Mode,
+    flush: i32,
+    dictionary: &[u8],
+    input: &[u8],
+) -> Option<String> {
+    let mut window = [0u8; 128];
+    snapshot.next_in = input.as_ptr();
+    snapshot.avail_in = input.len() as u32;
+    loop {
+        snapshot.next_out = window.as_mut_ptr();
+        snapshot.avail_out = window.len() as u32;
+        let before = snapshot.avail_in;
+        // SAFETY: the snapshot is an initialised inflate stream over `input` and
+        // `window`, both alive for the call.
+        let err = unsafe { inflate_as_node(snapshot, mode, flush, dictionary) };
+        let progressed = snapshot.avail_out < window.len() as u32 || snapshot.avail_in < before;
+        if err == z::Z_DATA_ERROR {
+            let message = message_of(snapshot.msg).filter(|m| m != REPEATED_CALL);
+            snapshot.next_in = ptr::null();
+            snapshot.next_out = ptr::null_mut();
+            return message;
+        }
+        if err != z::Z_OK || !progressed {
+            snapshot.next_in = ptr::null();
+            snapshot.next_out = ptr::null_mut();
+            return None;
+        }
+    }
 }
