@@ -38,12 +38,12 @@ export declare class WhatwgDecoder {
 export declare class ZlibStream {
   constructor(mode: number, windowBits: number, level: number, memLevel: number, strategy: number, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, chunkSize: number)
   /** One write on the JS thread (Node's `writeSync`, used by `_processChunk`). */
-  writeSync(flush: number, input: ByteView, inOffset: number, maxPieces: number, state: ByteView): Buffer | ZlibErrorInfo | undefined
+  writeSync(flush: number, input: ByteView, inOffset: number, maxPieces: number, state: ByteView): Buffer[] | ZlibErrorInfo | undefined
   /**
    * One write on the rayon pool. The JS face keeps `input` and `state` alive
    * until the promise settles.
    */
-  write(flush: number, input: ByteView, inOffset: number, maxPieces: number, state: ByteView): Promise<Buffer | ZlibErrorInfo | undefined>
+  write(flush: number, input: ByteView, inOffset: number, maxPieces: number, state: ByteView): Promise<Buffer[] | ZlibErrorInfo | undefined>
   params(level: number, strategy: number): ZlibErrorInfo | undefined
   reset(): ZlibErrorInfo | undefined
   /** Frees the engine now (or right after the write in flight). */
