@@ -8,7 +8,7 @@
 
 const { isArrayBufferView, isAnyArrayBuffer } = require('node:util').types;
 const { native } = require('./native.js');
-const { parseOptions } = require('./zlib-options.js');
+const { parseOptions, codecArgs } = require('./zlib-options.js');
 const { isErrorInfo, oneShotError } = require('./zlib-errors.js');
 const { invalidArgType } = require('./errors.js');
 const { validateFunction } = require('./validators.js');
@@ -17,19 +17,6 @@ const { classByMode } = require('./zlib-streams.js');
 // Async one-shot compression goes parallel from here up (4 blocks of 128 KiB):
 // below it one core finishes before the others would have started.
 const PARALLEL_MIN_BYTES = 512 << 10;
-
-function nativeArgs(parsed) {
-  return [
-    parsed.mode,
-    parsed.windowBits ?? 0,
-    parsed.level ?? -1,
-    parsed.memLevel ?? 8,
-    parsed.strategy ?? 0,
-    parsed.dictionary,
-    parsed.brotliParams,
-    parsed.finishFlush,
-  ];
-}
 
 /** The bytes a one-shot call reads, or undefined when Node would reject the input. */
 function inputBytes(buffer) {
@@ -111,19 +98,7 @@ function makeSync(mode) {
       return { buffer: engine._processChunk(bytes, engine._finishFlushFlag), engine };
     }
     const parallel = opts != null && opts.parallel === true;
-    const result = native.zlibProcessSync(
-      mode,
-      parsed.windowBits ?? 0,
-      parsed.level ?? -1,
-      parsed.memLevel ?? 8,
-      parsed.strategy ?? 0,
-      parsed.dictionary,
-      parsed.brotliParams,
-      parsed.finishFlush,
-      bytes,
-      parsed.maxOutputLength,
-      parallel,
-    );
+    const result = native.zlibProcessSync(...codecArgs(parsed), parsed.finishFlush, bytes, parsed.maxOutputLength, parallel);
     if (isErrorInfo(result)) throw oneShotError(result, parsed.maxOutputLength);
     releaseSyncBufferSoon(result.length);
     return result;
@@ -145,7 +120,7 @@ function makeAsync(mode) {
       return;
     }
     const parallel = opts == null || opts.parallel !== false ? bytes.byteLength >= PARALLEL_MIN_BYTES : false;
-    native.zlibProcess(...nativeArgs(parsed), bytes, parsed.maxOutputLength, parallel).then(
+    native.zlibProcess(...codecArgs(parsed), parsed.finishFlush, bytes, parsed.maxOutputLength, parallel).then(
       (result) => {
         void bytes; // held until the native side, which reads it in place, is done
         try {
@@ -178,7 +153,7 @@ function makeMany(mode) {
       }
       return bytes;
     });
-    return native.zlibProcessMany(...nativeArgs(parsed), inputs, parsed.maxOutputLength).then((results) => {
+    return native.zlibProcessMany(...codecArgs(parsed), parsed.finishFlush, inputs, parsed.maxOutputLength).then((results) => {
       void inputs; // held until the native side, which reads them in place, is done
       return results.map((result) => {
         if (isErrorInfo(result)) throw oneShotError(result, parsed.maxOutputLength);

@@ -132,4 +132,17 @@ function parseOptions(opts, mode) {
   return { mode, ...codec, ...parseStreamOptions(opts, mode) };
 }
 
-module.exports = { parseOptions, checkRangesOrGetDefault };
+/** The engine arguments every native zlib entry point starts with. */
+function codecArgs(parsed) {
+  return [
+    parsed.mode,
+    parsed.windowBits ?? 0,
+    parsed.level ?? -1,
+    parsed.memLevel ?? 8,
+    parsed.strategy ?? 0,
+    parsed.dictionary,
+    parsed.brotliParams,
+  ];
+}
+
+module.exports = { parseOptions, checkRangesOrGetDefault, codecArgs };

@@ -9,7 +9,7 @@ const { Transform, finished } = require('node:stream');
 const { deprecate } = require('node:util');
 const { constants } = require('node:zlib');
 const { native } = require('./native.js');
-const { parseOptions, checkRangesOrGetDefault } = require('./zlib-options.js');
+const { parseOptions, checkRangesOrGetDefault, codecArgs } = require('./zlib-options.js');
 const { bufferTooLarge, zlibError, isErrorInfo } = require('./zlib-errors.js');
 const { makeNodeError } = require('./errors.js');
 
@@ -75,16 +75,7 @@ function ZlibBase(opts, parsed) {
   this[kError] = null;
   this[kPending] = null;
   this.bytesWritten = 0;
-  this._handle = new native.ZlibStream(
-    parsed.mode,
-    parsed.windowBits ?? 0,
-    parsed.level ?? -1,
-    parsed.memLevel ?? 8,
-    parsed.strategy ?? 0,
-    parsed.dictionary,
-    parsed.brotliParams,
-    parsed.chunkSize,
-  );
+  this._handle = new native.ZlibStream(...codecArgs(parsed), parsed.chunkSize);
   this._writeState = new Uint32Array(3 + MAX_PIECES);
   this._chunkSize = parsed.chunkSize;
   this._defaultFlushFlag = parsed.flush;
