@@ -36,7 +36,7 @@ export declare class WhatwgDecoder {
 
 /** The native side of one zlib or brotli stream. */
 export declare class ZlibStream {
-  constructor(mode: number, windowBits: number, level: number, memLevel: number, strategy: number, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, chunkSize: number)
+  constructor(settings: ByteView, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, chunkSize: number)
   /** One write on the JS thread (Node's `writeSync`, used by `_processChunk`). */
   writeSync(flush: number, input: ByteView, inOffset: number, maxPieces: number, state: ByteView): Buffer[] | ZlibErrorInfo | undefined
   /**
@@ -141,13 +141,13 @@ export interface ZlibErrorInfo {
  * `zlib.gzip(buf, opts, cb)` and the other callback one-shot functions; with
  * `parallel`, big deflate-family inputs are compressed on every core.
  */
-export declare function zlibProcess(mode: number, windowBits: number, level: number, memLevel: number, strategy: number, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, flush: number, input: ByteView, maxOutputLength: number, parallel: boolean): Promise<Buffer | ZlibErrorInfo>
+export declare function zlibProcess(settings: ByteView, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, flush: number, input: ByteView, maxOutputLength: number, parallel: boolean): Promise<Buffer | ZlibErrorInfo>
 
 /** `gzipMany(buffers, opts)` and relatives: every input on its own, all cores. */
-export declare function zlibProcessMany(mode: number, windowBits: number, level: number, memLevel: number, strategy: number, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, flush: number, inputs: Array<ByteView>, maxOutputLength: number): Promise<Array<Buffer | ZlibErrorInfo>>
+export declare function zlibProcessMany(settings: ByteView, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, flush: number, inputs: Array<ByteView>, maxOutputLength: number): Promise<Array<Buffer | ZlibErrorInfo>>
 
 /** `zlib.gzipSync(buf, opts)` and the other `*Sync` one-shot functions. */
-export declare function zlibProcessSync(mode: number, windowBits: number, level: number, memLevel: number, strategy: number, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, flush: number, input: ByteView, maxOutputLength: number, parallel: boolean): Buffer | ZlibErrorInfo
+export declare function zlibProcessSync(settings: ByteView, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, flush: number, input: ByteView, maxOutputLength: number, parallel: boolean): Buffer | ZlibErrorInfo
 
 /** Frees the JS thread's sync output buffer; the face calls it when idle. */
 export declare function zlibReleaseSyncBuffer(): void

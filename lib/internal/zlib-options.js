@@ -129,20 +129,21 @@ function parseOptions(opts, mode) {
   const brotli = mode === BROTLI_DECODE || mode === BROTLI_ENCODE;
   if (mode === DEFLATERAW && opts && opts.windowBits === 8) opts.windowBits = 9;
   const codec = brotli ? { brotliParams: parseBrotliParams(opts) } : parseZlibOptions(opts, mode);
-  return { mode, ...codec, ...parseStreamOptions(opts, mode) };
-}
-
-/** The engine arguments every native zlib entry point starts with. */
-function codecArgs(parsed) {
-  return [
-    parsed.mode,
+  const parsed = { mode, ...codec, ...parseStreamOptions(opts, mode) };
+  // What the native side reads: [mode, windowBits, level, memLevel, strategy].
+  parsed.settings = Int32Array.of(
+    mode,
     parsed.windowBits ?? 0,
     parsed.level ?? -1,
     parsed.memLevel ?? 8,
     parsed.strategy ?? 0,
-    parsed.dictionary,
-    parsed.brotliParams,
-  ];
+  );
+  return parsed;
+}
+
+/** The engine arguments every native zlib entry point starts with. */
+function codecArgs(parsed) {
+  return [parsed.settings, parsed.dictionary, parsed.brotliParams];
 }
 
 module.exports = { parseOptions, checkRangesOrGetDefault, codecArgs };

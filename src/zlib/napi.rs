@@ -183,16 +183,25 @@ pub struct ZlibErrorInfo {
     pub errno: i32,
 }
 
+/// `settings`: an Int32Array [mode, windowBits, level, memLevel, strategy] with
+/// Node's numbers, built once per options object by the JS face.
 fn codec_options(
-    mode: u32,
-    window_bits: i32,
-    level: i32,
-    mem_level: i32,
-    strategy: i32,
+    settings: &ByteView,
     dictionary: Option<ByteView>,
     brotli_params: Option<ByteView>,
 ) -> Result<CodecOptions> {
-    let mode = Mode::from_node(mode)
+    let numbers: Vec<i32> = settings
+        .as_slice()
+        .chunks_exact(4)
+        .map(|word| i32::from_ne_bytes([word[0], word[1], word[2], word[3]]))
+        .collect();
+    let [mode, window_bits, level, mem_level, strategy] = numbers[..] else {
+        return Err(Error::new(
+            Status::InvalidArg,
+            "zlib settings must hold 5 numbers",
+        ));
+    };
+    let mode = Mode::from_node(mode as u32)
         .ok_or_else(|| Error::new(Status::InvalidArg, format!("unknown zlib mode {mode}")))?;
     let brotli_params = brotli_params
         .map(|view| {
@@ -352,24 +361,12 @@ impl ZlibStream {
     #[napi(constructor, catch_unwind)]
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        mode: u32,
-        window_bits: i32,
-        level: i32,
-        mem_level: i32,
-        strategy: i32,
+        settings: ByteView,
         dictionary: Option<ByteView>,
         brotli_params: Option<ByteView>,
         chunk_size: u32,
     ) -> Result<Self> {
-        let options = codec_options(
-            mode,
-            window_bits,
-            level,
-            mem_level,
-            strategy,
-            dictionary,
-            brotli_params,
-        )?;
+        let options = codec_options(&settings, dictionary, brotli_params)?;
         Ok(ZlibStream {
             writer: Arc::new(SharedWriter {
                 writer: Mutex::new(Some(ChunkWriter::new(options, chunk_size as usize))),
@@ -477,11 +474,7 @@ fn max_output(max_output_length: f64) -> usize {
 #[allow(clippy::too_many_arguments)]
 pub fn zlib_process_sync<'env>(
     env: &'env Env,
-    mode: u32,
-    window_bits: i32,
-    level: i32,
-    mem_level: i32,
-    strategy: i32,
+    settings: ByteView,
     dictionary: Option<ByteView>,
     brotli_params: Option<ByteView>,
     flush: i32,
@@ -489,15 +482,7 @@ pub fn zlib_process_sync<'env>(
     max_output_length: f64,
     parallel: bool,
 ) -> Result<Either<BufferSlice<'env>, NativeResult>> {
-    let options = codec_options(
-        mode,
-        window_bits,
-        level,
-        mem_level,
-        strategy,
-        dictionary,
-        brotli_params,
-    )?;
+    let options = codec_options(&settings, dictionary, brotli_params)?;
     let max = max_output(max_output_length);
     if parallel {
         return Ok(Either::B(run_one_shot(
@@ -572,11 +557,7 @@ fn run_one_shot(
 #[allow(clippy::too_many_arguments)]
 pub fn zlib_process<'env>(
     env: &'env Env,
-    mode: u32,
-    window_bits: i32,
-    level: i32,
-    mem_level: i32,
-    strategy: i32,
+    settings: ByteView,
     dictionary: Option<ByteView>,
     brotli_params: Option<ByteView>,
     flush: i32,
@@ -584,15 +565,7 @@ pub fn zlib_process<'env>(
     max_output_length: f64,
     parallel: bool,
 ) -> Result<Object<'env>> {
-    let options = codec_options(
-        mode,
-        window_bits,
-        level,
-        mem_level,
-        strategy,
-        dictionary,
-        brotli_params,
-    )?;
+    let options = codec_options(&settings, dictionary, brotli_params)?;
     let max = max_output(max_output_length);
     // SAFETY: the JS face holds the input until the promise settles.
     let input = unsafe { input.hold() };
@@ -612,26 +585,14 @@ pub fn zlib_process<'env>(
 #[allow(clippy::too_many_arguments)]
 pub fn zlib_process_many<'env>(
     env: &'env Env,
-    mode: u32,
-    window_bits: i32,
-    level: i32,
-    mem_level: i32,
-    strategy: i32,
+    settings: ByteView,
     dictionary: Option<ByteView>,
     brotli_params: Option<ByteView>,
     flush: i32,
     inputs: Vec<ByteView>,
     max_output_length: f64,
 ) -> Result<Object<'env>> {
-    let options = codec_options(
-        mode,
-        window_bits,
-        level,
-        mem_level,
-        strategy,
-        dictionary,
-        brotli_params,
-    )?;
+    let options = codec_options(&settings, dictionary, brotli_params)?;
     let max = max_output(max_output_length);
     // SAFETY: the JS face holds the input array until the promise settles.
     let inputs: Vec<HeldBytes> = inputs.iter().map(|view| unsafe { view.hold() }).collect();
