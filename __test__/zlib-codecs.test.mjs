@@ -369,3 +369,21 @@ test('the face keeps Node\'s constants, frozen codes and 44 non-enumerable legac
   assert.equal(legacy.length, 44);
   assert.equal(hotpath.Z_BEST_COMPRESSION, 9);
 });
+
+test('workers terminated while zlib work is in flight do not crash the process', () => {
+  const script = `
+    const { Worker } = require('node:worker_threads');
+    const code = "const z = require('hotpath/zlib'); const big = Buffer.alloc(8 << 20, 97);" +
+      "z.gzip(big, () => {}); const s = z.createGunzip(); s.on('data', () => {}); s.end(z.gzipSync(big));";
+    (async () => {
+      for (let i = 0; i < 10; i++) {
+        const worker = new Worker(code, { eval: true });
+        setTimeout(() => worker.terminate(), i);
+        await new Promise((resolve) => worker.on('exit', resolve));
+      }
+      console.log('survived');
+    })();`;
+  const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: new URL('..', import.meta.url) });
+  assert.equal(child.status, 0, child.stderr);
+  assert.match(child.stdout, /survived/);
+});
