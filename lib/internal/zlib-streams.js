@@ -76,7 +76,8 @@ function ZlibBase(opts, parsed) {
   this[kPending] = null;
   this.bytesWritten = 0;
   this._handle = new native.ZlibStream(...codecArgs(parsed), parsed.chunkSize);
-  this._writeState = new Uint32Array(3 + MAX_PIECES);
+  // [input consumed, flags] of the last native write.
+  this._writeState = new Uint32Array(2);
   this._chunkSize = parsed.chunkSize;
   this._defaultFlushFlag = parsed.flush;
   this._finishFlushFlag = parsed.finishFlush;

@@ -272,17 +272,15 @@ const INPUT_LEFT: u32 = 2;
 /// The result array ends with an error description after the pieces.
 const FAILED: u32 = 4;
 
-/// Writes Node's write state for the JS face: consumed, flags, piece count, pieces.
+/// Writes the write state for the JS face (Node's `_writeState`): input consumed
+/// and flags; the pieces travel as the returned array.
 fn write_state(state: &HeldBytes, outcome: &WriteOutcome) {
     let flags = (if outcome.more_output { MORE_OUTPUT } else { 0 })
         | (if outcome.input_left { INPUT_LEFT } else { 0 })
         | (if outcome.error.is_some() { FAILED } else { 0 });
-    let mut words = Vec::with_capacity(3 + outcome.pieces.len());
-    words.push(outcome.consumed as u32);
-    words.push(flags);
-    words.push(outcome.pieces.len() as u32);
-    words.extend_from_slice(&outcome.pieces);
-    let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_ne_bytes()).collect();
+    let mut bytes = [0u8; 8];
+    bytes[..4].copy_from_slice(&(outcome.consumed as u32).to_ne_bytes());
+    bytes[4..].copy_from_slice(&flags.to_ne_bytes());
     state.overwrite(&bytes);
 }
 
