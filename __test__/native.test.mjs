@@ -80,3 +80,13 @@ test('extras without the addon throw an error that says why', () => {
   );
   assert.equal(result.stdout.trim(), 'HOTPATH_NATIVE_UNAVAILABLE true', result.stderr);
 });
+
+test('without the addon, zlib streams and one-shot functions are Node\'s and the *Many extras say why', () => {
+  const result = runWithoutAddon(
+    "const z = require('hotpath/zlib'); const n = require('zlib');" +
+      "console.log(z.gzipSync === n.gzipSync, z.createGzip === n.createGzip, n.gunzipSync(z.gzipSync('x')).toString());" +
+      "try { z.gzipMany(['x']) } catch (e) { console.log(e.code, /zlib.gzipMany\\(\\) needs the native addon/.test(e.message)) }",
+  );
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout.trim(), 'true true x\nHOTPATH_NATIVE_UNAVAILABLE true');
+});
