@@ -33,12 +33,26 @@ export declare function unzipMany(buffers: ManyInputs, options?: zlib.ZlibOption
 export declare function brotliCompressMany(buffers: ManyInputs, options?: zlib.BrotliOptions): Promise<Buffer[]>;
 export declare function brotliDecompressMany(buffers: ManyInputs, options?: zlib.BrotliOptions): Promise<Buffer[]>;
 
+type CompressCallback = (error: Error | null, result: Buffer) => void;
+
+export declare function gzip(buffer: zlib.InputType, callback: CompressCallback): void;
+export declare function gzip(buffer: zlib.InputType, options: zlib.ZlibOptions & ParallelOption, callback: CompressCallback): void;
+export declare function deflate(buffer: zlib.InputType, callback: CompressCallback): void;
+export declare function deflate(buffer: zlib.InputType, options: zlib.ZlibOptions & ParallelOption, callback: CompressCallback): void;
+export declare function deflateRaw(buffer: zlib.InputType, callback: CompressCallback): void;
+export declare function deflateRaw(buffer: zlib.InputType, options: zlib.ZlibOptions & ParallelOption, callback: CompressCallback): void;
 export declare function gzipSync(buffer: zlib.InputType, options?: zlib.ZlibOptions & ParallelOption): Buffer;
 export declare function deflateSync(buffer: zlib.InputType, options?: zlib.ZlibOptions & ParallelOption): Buffer;
 export declare function deflateRawSync(buffer: zlib.InputType, options?: zlib.ZlibOptions & ParallelOption): Buffer;
 
-declare const face: typeof zlib & {
+declare const face: Omit<typeof zlib, 'gzip' | 'deflate' | 'deflateRaw' | 'gzipSync' | 'deflateSync' | 'deflateRawSync'> & {
   crc32: typeof crc32;
+  gzip: typeof gzip;
+  deflate: typeof deflate;
+  deflateRaw: typeof deflateRaw;
+  gzipSync: typeof gzipSync;
+  deflateSync: typeof deflateSync;
+  deflateRawSync: typeof deflateRawSync;
   gzipMany: typeof gzipMany;
   gunzipMany: typeof gunzipMany;
   deflateMany: typeof deflateMany;

@@ -58,7 +58,7 @@ async function digests(): Promise<number> {
 
 export { o, p, q, r, digests };
 
-import { gzipMany, brotliDecompressMany, createGzip } from 'hotpath/zlib';
+import { gzipMany, brotliDecompressMany, createGzip, gzip } from 'hotpath/zlib';
 
 const zm: Promise<Buffer[]> = gzipMany(['a', Buffer.from('b')], { level: 9 });
 const zb: Promise<Buffer[]> = brotliDecompressMany([new Uint8Array(4)]);
@@ -67,5 +67,12 @@ const zs = createGzip({ level: 1 }).pipe(zlib.createGunzip());
 
 // @ts-expect-error gzipMany takes an array of inputs
 gzipMany('x');
+
+gzip(Buffer.alloc(8), { parallel: false, level: 9 }, (error, result) => {
+  const size: number = result.length;
+  if (error) throw error;
+  return size;
+});
+zlib.gzip('text', (error, result) => result.length);
 
 export { zm, zb, zp, zs };
