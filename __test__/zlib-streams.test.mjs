@@ -274,3 +274,24 @@ test('10,000 streams created, used and destroyed leave no native memory behind',
   // A leaked deflate state alone is ~270 KiB: 10,000 of them would be gigabytes.
   assert.ok(grown < 48 << 20, `RSS grew by ${grown} bytes`);
 });
+
+test('streams ending in corrupt data give Node\'s error message for every damaged bit tried', async () => {
+  const random = seededRandom(25);
+  const good = node.deflateSync(sampleInput(random, 100000));
+  const outcome = (zlib, chunks) =>
+    new Promise((resolve) => {
+      const stream = zlib.createInflate();
+      stream.on('error', (error) => resolve(`${error.code} ${error.message}`));
+      stream.on('data', () => {});
+      stream.on('end', () => resolve('end'));
+      for (const chunk of chunks.slice(0, -1)) stream.write(chunk);
+      // The last chunk goes with end(), so the engine finishes (Z_FINISH) on it.
+      stream.end(chunks[chunks.length - 1]);
+    });
+  for (let i = 0; i < 300; i++) {
+    const damaged = Buffer.from(good);
+    damaged[random.int(2, damaged.length - 5)] ^= 1 << random.int(0, 7);
+    const chunks = chunksOf(random, damaged);
+    assert.equal(await outcome(hotpath, chunks), await outcome(node, chunks), `damage ${i}`);
+  }
+});

@@ -498,7 +498,8 @@ fn name_fast_loop_error(
             snapshot.next_out = ptr::null_mut();
             return message;
         }
-        if err != z::Z_OK || !progressed {
+        // With Z_FINISH a full window reports Z_BUF_ERROR; it is progress all the same.
+        if !(err == z::Z_OK || err == z::Z_BUF_ERROR) || !progressed {
             snapshot.next_in = ptr::null();
             snapshot.next_out = ptr::null_mut();
             return None;
