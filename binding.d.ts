@@ -36,7 +36,7 @@ export declare class WhatwgDecoder {
 
 /** The native side of one zlib or brotli stream. */
 export declare class ZlibStream {
-  constructor(settings: ByteView, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, chunkSize: number)
+  constructor(settings: ByteView, dictionary?: ByteView | undefined | null, brotliParams?: ByteView | undefined | null)
   /** One write on the JS thread (Node's `writeSync`, used by `_processChunk`). */
   writeSync(flush: number, input: ByteView, inOffset: number, maxPieces: number, state: ByteView): Buffer[] | ZlibErrorInfo | undefined
   /**

@@ -295,3 +295,42 @@ test('streams ending in corrupt data give Node\'s error message for every damage
     assert.equal(await outcome(hotpath, chunks), await outcome(node, chunks), `damage ${i}`);
   }
 });
+
+test('damaged, truncated and extended streams in random writes match Node event for event', async () => {
+  const random = seededRandom(26);
+  const formats = [
+    ['createGunzip', 'gzipSync'],
+    ['createInflate', 'deflateSync'],
+    ['createInflateRaw', 'deflateRawSync'],
+    ['createUnzip', 'gzipSync'],
+    ['createBrotliDecompress', 'brotliCompressSync'],
+  ];
+  for (let round = 0; round < 150; round++) {
+    const [create, encode] = random.pick(formats);
+    let data = node[encode](sampleInput(random, random.int(0, 100000)));
+    switch (random.int(0, 4)) {
+      case 0: // truncated
+        data = data.subarray(0, random.int(0, data.length));
+        break;
+      case 1: // one bit flipped
+        data = Buffer.from(data);
+        data[random.int(0, data.length - 1)] ^= 1 << random.int(0, 7);
+        break;
+      case 2: // a second stream or member follows
+        data = Buffer.concat([data, node[encode](sampleInput(random, random.int(0, 5000)))]);
+        break;
+      case 3: // zero padding and a stray byte
+        data = Buffer.concat([data, Buffer.from([0, 0, random.int(0, 255)])]);
+        break;
+      default:
+    }
+    const chunks = chunksOf(random, data);
+    const options = { chunkSize: random.pick([64, 1000, 16384]) };
+    const ours = await run(hotpath[create](options), chunks);
+    const theirs = await run(node[create](options), chunks);
+    const label = `round ${round}: ${create} ${data.length} B in ${chunks.length} writes`;
+    assert.deepEqual(ours.events, theirs.events, label);
+    assert.deepEqual(ours.output, theirs.output, label);
+    assert.equal(ours.error?.message, theirs.error?.message, label);
+  }
+});

@@ -130,13 +130,15 @@ function parseOptions(opts, mode) {
   if (mode === DEFLATERAW && opts && opts.windowBits === 8) opts.windowBits = 9;
   const codec = brotli ? { brotliParams: parseBrotliParams(opts) } : parseZlibOptions(opts, mode);
   const parsed = { mode, ...codec, ...parseStreamOptions(opts, mode) };
-  // What the native side reads: [mode, windowBits, level, memLevel, strategy].
+  // What the native side reads: [mode, windowBits, level, memLevel, strategy,
+  // chunkSize] (a chunkSize beyond 2 GiB behaves as 2 GiB: no piece gets that big).
   parsed.settings = Int32Array.of(
     mode,
     parsed.windowBits ?? 0,
     parsed.level ?? -1,
     parsed.memLevel ?? 8,
     parsed.strategy ?? 0,
+    Math.min(parsed.chunkSize, 2 ** 31 - 1),
   );
   return parsed;
 }

@@ -75,7 +75,7 @@ function ZlibBase(opts, parsed) {
   this[kError] = null;
   this[kPending] = null;
   this.bytesWritten = 0;
-  this._handle = new native.ZlibStream(...codecArgs(parsed), parsed.chunkSize);
+  this._handle = new native.ZlibStream(...codecArgs(parsed));
   // [input consumed, flags] of the last native write.
   this._writeState = new Uint32Array(2);
   this._chunkSize = parsed.chunkSize;

@@ -174,10 +174,124 @@ impl BrotliDecoderCodec {
 
 const SCRATCH: usize = 4096;
 
+/// C brotli 1.1's name for a decoder error code without its "BROTLI_DECODER"
+/// prefix, as Node puts it after "ERR_" (the vendored C library's own
+/// BrotliDecoderErrorString drops "_ERROR_FORMAT" too, unlike Node's).
+fn decoder_error_name(code: i32) -> &'static str {
+    match code {
+        -1 => "_ERROR_FORMAT_EXUBERANT_NIBBLE",
+        -2 => "_ERROR_FORMAT_RESERVED",
+        -3 => "_ERROR_FORMAT_EXUBERANT_META_NIBBLE",
+        -4 => "_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET",
+        -5 => "_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME",
+        -6 => "_ERROR_FORMAT_CL_SPACE",
+        -7 => "_ERROR_FORMAT_HUFFMAN_SPACE",
+        -8 => "_ERROR_FORMAT_CONTEXT_MAP_REPEAT",
+        -9 => "_ERROR_FORMAT_BLOCK_LENGTH_1",
+        -10 => "_ERROR_FORMAT_BLOCK_LENGTH_2",
+        -11 => "_ERROR_FORMAT_TRANSFORM",
+        -12 => "_ERROR_FORMAT_DICTIONARY",
+        -13 => "_ERROR_FORMAT_WINDOW_BITS",
+        -14 => "_ERROR_FORMAT_PADDING_1",
+        -15 => "_ERROR_FORMAT_PADDING_2",
+        -16 => "_ERROR_FORMAT_DISTANCE",
+        -18 => "_ERROR_COMPOUND_DICTIONARY",
+        -19 => "_ERROR_DICTIONARY_NOT_SET",
+        -20 => "_ERROR_INVALID_ARGUMENTS",
+        -21 => "_ERROR_ALLOC_CONTEXT_MODES",
+        -22 => "_ERROR_ALLOC_TREE_GROUPS",
+        -25 => "_ERROR_ALLOC_CONTEXT_MAP",
+        -26 => "_ERROR_ALLOC_RING_BUFFER_1",
+        -27 => "_ERROR_ALLOC_RING_BUFFER_2",
+        -30 => "_ERROR_ALLOC_BLOCK_TYPE_TREES",
+        -31 => "_ERROR_UNREACHABLE",
+        _ => "_ERROR_UNKNOWN",
+    }
+}
+
 /// C brotli's error name without its "BROTLI_DECODER" prefix, after "ERR_", as
 /// Node builds it: ERR__ERROR_FORMAT_PADDING_1.
 fn decoder_error(code: brotli_decompressor::BrotliDecoderErrorCode) -> CodecError {
     let name = format!("{code:?}");
     let name = name.trim_start_matches("BROTLI_DECODER");
     CodecError::new("Decompression failed", format!("ERR_{name}"), code as i32)
+}
+
+/// Google's C brotli decoder, the one Node runs: streams use it so that the data
+/// handed out before an error, and the error code itself, are Node's (the Rust
+/// decoder outputs sooner and names some corruptions differently). One-shot calls
+/// use the faster Rust decoder and fall back to this one when it fails.
+pub struct ReferenceBrotliDecoder {
+    state: *mut c::BrotliDecoderState,
+    last_step: Step,
+}
+
+// SAFETY: the decoder state is owned by this value and only used through `&mut self`.
+unsafe impl Send for ReferenceBrotliDecoder {}
+
+impl ReferenceBrotliDecoder {
+    pub fn new(params: &[(u32, u32)]) -> Option<ReferenceBrotliDecoder> {
+        // SAFETY: null allocator functions select brotli's default allocator.
+        let state = unsafe { c::BrotliDecoderCreateInstance(None, None, std::ptr::null_mut()) };
+        if state.is_null() {
+            return None;
+        }
+        for &(key, value) in params {
+            // SAFETY: `state` is a live decoder that has not started decoding.
+            unsafe { c::BrotliDecoderSetParameter(state, key as c::BrotliDecoderParameter, value) };
+        }
+        Some(ReferenceBrotliDecoder {
+            state,
+            last_step: Step::default(),
+        })
+    }
+
+    pub fn last_step(&self) -> Step {
+        self.last_step
+    }
+
+    pub fn step(&mut self, op: i32, input: &[u8], output: &mut [u8]) -> Result<Step, CodecError> {
+        let mut available_in = input.len();
+        let mut next_in = input.as_ptr();
+        let mut available_out = output.len();
+        let mut next_out = output.as_mut_ptr();
+        // SAFETY: the cursors describe `input` and `output`, which outlive the
+        // call; brotli advances them within those bounds.
+        let result = unsafe {
+            c::BrotliDecoderDecompressStream(
+                self.state,
+                &mut available_in,
+                &mut next_in,
+                &mut available_out,
+                &mut next_out,
+                std::ptr::null_mut(),
+            )
+        };
+        self.last_step = Step {
+            consumed: input.len() - available_in,
+            produced: output.len() - available_out,
+        };
+        if result == c::BrotliDecoderResult_BROTLI_DECODER_RESULT_ERROR {
+            // SAFETY: the state is live.
+            let code = unsafe { c::BrotliDecoderGetErrorCode(self.state) };
+            return Err(CodecError::new(
+                "Decompression failed",
+                format!("ERR_{}", decoder_error_name(code)),
+                code,
+            ));
+        }
+        if result == c::BrotliDecoderResult_BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT
+            && op == OPERATION_FINISH
+        {
+            return Err(CodecError::new("unexpected end of file", "Z_BUF_ERROR", -5));
+        }
+        Ok(self.last_step)
+    }
+}
+
+impl Drop for ReferenceBrotliDecoder {
+    fn drop(&mut self) {
+        // SAFETY: `state` came from BrotliDecoderCreateInstance and is freed once.
+        unsafe { c::BrotliDecoderDestroyInstance(self.state) };
+    }
 }

@@ -10,6 +10,7 @@
 
 use super::codec::{Codec, CodecOptions};
 use super::codec_error::CodecError;
+use super::mode::Mode;
 
 pub struct ChunkWriter {
     codec: Codec,
@@ -39,7 +40,10 @@ pub struct WriteOutcome {
 }
 
 impl ChunkWriter {
-    pub fn new(options: CodecOptions, chunk_size: usize) -> ChunkWriter {
+    pub fn new(mut options: CodecOptions) -> ChunkWriter {
+        let chunk_size = options.chunk_size.max(1);
+        // Streams hand out data as they go, so they decode brotli exactly as Node.
+        options.reference_brotli_decoder = true;
         let mut codec = Codec::new(&options);
         if !options.mode.is_compressor() {
             codec.keep_snapshots();
@@ -47,7 +51,7 @@ impl ChunkWriter {
         ChunkWriter {
             codec,
             options,
-            chunk_size: chunk_size.max(1),
+            chunk_size,
             out_offset: 0,
         }
     }
@@ -61,6 +65,9 @@ impl ChunkWriter {
         max_pieces: usize,
         output: Vec<u8>,
     ) -> WriteOutcome {
+        if self.options.mode == Mode::BrotliDecode {
+            return self.write_piecewise(flush, input, max_pieces, output);
+        }
         let first_room = self.chunk_size - self.out_offset;
         let window = first_room + (max_pieces.max(1) - 1) * self.chunk_size;
         let mut outcome = WriteOutcome {
@@ -74,13 +81,24 @@ impl ChunkWriter {
             Err(error) => (self.codec.last_step(), Some(error)),
         };
         let mut produced = step.produced;
-        if error.is_some() {
-            // Node pushes the pieces of the calls before the failing one: those
-            // that filled their room. The rest came from the call that failed.
-            produced = if produced < first_room {
+        if let Some(error) = &error {
+            // Node pushes the pieces of the calls before the failing one. A call
+            // that fills its room exactly still goes on to an engine error when
+            // no more output is needed to find it (a bad trailer, a bad code), so
+            // that piece is the failing call's too. "unexpected end of file" is
+            // Node's verdict on a call that ended with room left, so a piece that
+            // filled its room exactly was still pushed.
+            let end_of_input = error.message == "unexpected end of file";
+            produced = if produced < first_room || (produced == first_room && !end_of_input) {
                 0
             } else {
-                produced - (produced - first_room) % self.chunk_size
+                let past = (produced - first_room) % self.chunk_size;
+                produced
+                    - if past == 0 && !end_of_input {
+                        self.chunk_size
+                    } else {
+                        past
+                    }
             };
         }
         outcome.output.truncate(produced);
@@ -91,6 +109,56 @@ impl ChunkWriter {
         self.out_offset = (self.out_offset + produced) % self.chunk_size;
         outcome.error = error;
         outcome
+    }
+
+    /// Node's loop call by call, each with one piece of room. C brotli keeps
+    /// decoded data in its ring buffer and writes it out depending on the room it
+    /// is offered, so what precedes an error differs unless the calls are Node's.
+    fn write_piecewise(
+        &mut self,
+        flush: i32,
+        input: &[u8],
+        max_pieces: usize,
+        output: Vec<u8>,
+    ) -> WriteOutcome {
+        let mut outcome = WriteOutcome {
+            output,
+            ..WriteOutcome::default()
+        };
+        outcome.output.clear();
+        loop {
+            let room = self.chunk_size - self.out_offset;
+            let start = outcome.output.len();
+            outcome.output.resize(start + room, 0);
+            let step = self.codec.step(
+                flush,
+                &input[outcome.consumed..],
+                &mut outcome.output[start..],
+            );
+            let step = match step {
+                Ok(step) => step,
+                Err(error) => {
+                    // The failing call's output is never pushed, as in Node.
+                    outcome.output.truncate(start);
+                    outcome.error = Some(error);
+                    return outcome;
+                }
+            };
+            outcome.output.truncate(start + step.produced);
+            outcome.consumed += step.consumed;
+            if step.produced > 0 {
+                outcome.pieces.push(step.produced as u32);
+            }
+            self.out_offset = (self.out_offset + step.produced) % self.chunk_size;
+            if step.produced < room {
+                outcome.input_left = outcome.consumed < input.len();
+                return outcome;
+            }
+            if outcome.pieces.len() >= max_pieces.max(1) {
+                outcome.more_output = true;
+                return outcome;
+            }
+        }
     }
 
     fn cut_pieces(&self, produced: usize, first_room: usize, pieces: &mut Vec<u32>) {
@@ -120,7 +188,10 @@ mod tests {
     use crate::zlib::one_shot::process;
 
     fn writer(mode: Mode, chunk_size: usize) -> ChunkWriter {
-        ChunkWriter::new(CodecOptions::new(mode), chunk_size)
+        ChunkWriter::new(CodecOptions {
+            chunk_size,
+            ..CodecOptions::new(mode)
+        })
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! One codec of any of Node's nine modes behind a single `step` call.
 
-use super::brotli_codec::{BrotliDecoderCodec, BrotliEncoderCodec};
+use super::brotli_codec::{BrotliDecoderCodec, BrotliEncoderCodec, ReferenceBrotliDecoder};
 use super::codec_error::CodecError;
 use super::flate_codec::{FlateCodec, FlateOptions, Step};
 use super::mode::Mode;
@@ -12,6 +12,12 @@ pub struct CodecOptions {
     pub mode: Mode,
     pub flate: FlateOptions,
     pub brotli_params: Vec<(u32, u32)>,
+    /// Decode brotli with C brotli, Node's own decoder, rather than the faster
+    /// Rust one (see `ReferenceBrotliDecoder`).
+    pub reference_brotli_decoder: bool,
+    /// Node's `chunkSize`: the output piece size, which also orders an engine
+    /// error against `maxOutputLength` in one-shot calls, as Node's loop does.
+    pub chunk_size: usize,
 }
 
 impl CodecOptions {
@@ -20,6 +26,8 @@ impl CodecOptions {
             mode,
             flate: FlateOptions::default(),
             brotli_params: Vec::new(),
+            reference_brotli_decoder: false,
+            chunk_size: 16 << 10,
         }
     }
 }
@@ -30,6 +38,7 @@ pub enum Codec {
     Flate(FlateCodec),
     BrotliEncode(Box<BrotliEncoderCodec>),
     BrotliDecode(BrotliDecoderCodec),
+    ReferenceBrotliDecode(ReferenceBrotliDecoder),
 }
 
 impl Codec {
@@ -39,6 +48,12 @@ impl Codec {
                 Some(encoder) => Codec::BrotliEncode(Box::new(encoder)),
                 None => Codec::Failed,
             },
+            Mode::BrotliDecode if options.reference_brotli_decoder => {
+                match ReferenceBrotliDecoder::new(&options.brotli_params) {
+                    Some(decoder) => Codec::ReferenceBrotliDecode(decoder),
+                    None => Codec::Failed,
+                }
+            }
             Mode::BrotliDecode => {
                 Codec::BrotliDecode(BrotliDecoderCodec::new(&options.brotli_params))
             }
@@ -62,6 +77,7 @@ impl Codec {
             Codec::Flate(codec) => codec.step(flush, input, output),
             Codec::BrotliEncode(codec) => codec.step(flush, input, output),
             Codec::BrotliDecode(codec) => codec.step(flush, input, output),
+            Codec::ReferenceBrotliDecode(codec) => codec.step(flush, input, output),
         }
     }
 
@@ -79,6 +95,7 @@ impl Codec {
             Codec::Flate(codec) => codec.last_step(),
             Codec::BrotliEncode(codec) => codec.last_step(),
             Codec::BrotliDecode(codec) => codec.last_step(),
+            Codec::ReferenceBrotliDecode(codec) => codec.last_step(),
         }
     }
 

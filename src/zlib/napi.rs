@@ -183,8 +183,8 @@ pub struct ZlibErrorInfo {
     pub errno: i32,
 }
 
-/// `settings`: an Int32Array [mode, windowBits, level, memLevel, strategy] with
-/// Node's numbers, built once per options object by the JS face.
+/// `settings`: an Int32Array [mode, windowBits, level, memLevel, strategy,
+/// chunkSize] with Node's numbers, built once per options object by the JS face.
 fn codec_options(
     settings: &ByteView,
     dictionary: Option<ByteView>,
@@ -195,10 +195,10 @@ fn codec_options(
         .chunks_exact(4)
         .map(|word| i32::from_ne_bytes([word[0], word[1], word[2], word[3]]))
         .collect();
-    let [mode, window_bits, level, mem_level, strategy] = numbers[..] else {
+    let [mode, window_bits, level, mem_level, strategy, chunk_size] = numbers[..] else {
         return Err(Error::new(
             Status::InvalidArg,
-            "zlib settings must hold 5 numbers",
+            "zlib settings must hold 6 numbers",
         ));
     };
     let mode = Mode::from_node(mode as u32)
@@ -227,6 +227,8 @@ fn codec_options(
                 .unwrap_or_default(),
         },
         brotli_params,
+        reference_brotli_decoder: false,
+        chunk_size: chunk_size.max(1) as usize,
     })
 }
 
@@ -362,12 +364,11 @@ impl ZlibStream {
         settings: ByteView,
         dictionary: Option<ByteView>,
         brotli_params: Option<ByteView>,
-        chunk_size: u32,
     ) -> Result<Self> {
         let options = codec_options(&settings, dictionary, brotli_params)?;
         Ok(ZlibStream {
             writer: Arc::new(SharedWriter {
-                writer: Mutex::new(Some(ChunkWriter::new(options, chunk_size as usize))),
+                writer: Mutex::new(Some(ChunkWriter::new(options))),
                 close_requested: AtomicBool::new(false),
             }),
         })

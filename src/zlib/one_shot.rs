@@ -91,6 +91,23 @@ pub fn process_into(
     let mut codec = codec_cache::take(options);
     let result = run(&mut codec, options, flush, input, max_output_length, output);
     codec_cache::give(codec);
+    if result.is_err() && options.mode == Mode::BrotliDecode && !options.reference_brotli_decoder {
+        // The Rust decoder names some corruptions differently from C brotli and
+        // outputs sooner (which orders errors against maxOutputLength); Node's own
+        // decoder settles what a failing input gives.
+        let reference = CodecOptions {
+            reference_brotli_decoder: true,
+            ..options.clone()
+        };
+        return run(
+            &mut Codec::new(&reference),
+            &reference,
+            flush,
+            input,
+            max_output_length,
+            output,
+        );
+    }
     result
 }
 
@@ -129,7 +146,7 @@ fn run(
     max_output_length: usize,
     output: &mut Vec<u8>,
 ) -> Result<(), OneShotError> {
-    let limit = max_output_length.saturating_add(1);
+    let limit = piece_end_past(max_output_length, options.chunk_size);
     output.clear();
     // The expected output size, doubled whenever reached: room is offered (and
     // zero-filled) up to it, whatever capacity a reused buffer already has.
@@ -152,13 +169,25 @@ fn run(
         };
         output.truncate(start + step.produced);
         in_offset += step.consumed;
-        if output.len() > max_output_length {
-            return Err(OneShotError::TooLarge(max_output_length));
-        }
-        if step.produced < room {
-            return Ok(());
+        if step.produced < room || output.len() == limit {
+            return if output.len() > max_output_length {
+                Err(OneShotError::TooLarge(max_output_length))
+            } else {
+                Ok(())
+            };
         }
     }
+}
+
+/// Where Node's loop would notice `maxOutputLength`: it checks the total after
+/// each `chunkSize` piece, once the engine call that produced the piece returned
+/// without error. So an engine error found before the end of the piece that
+/// crosses the limit wins, and decoding may go that far, not one byte further.
+fn piece_end_past(max_output_length: usize, chunk_size: usize) -> usize {
+    let chunk = chunk_size.max(1);
+    (max_output_length / chunk)
+        .saturating_add(1)
+        .saturating_mul(chunk)
 }
 
 #[cfg(test)]
