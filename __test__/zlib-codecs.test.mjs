@@ -387,3 +387,48 @@ test('workers terminated while zlib work is in flight do not crash the process',
   assert.equal(child.status, 0, child.stderr);
   assert.match(child.stdout, /survived/);
 });
+
+test('random one-shot calls on damaged input give Node\'s result, error and maxOutputLength verdict', () => {
+  const random = seededRandom(27);
+  const pairs = [
+    ['gzipSync', 'gunzipSync'],
+    ['deflateSync', 'inflateSync'],
+    ['deflateRawSync', 'inflateRawSync'],
+    ['gzipSync', 'unzipSync'],
+    ['deflateSync', 'unzipSync'],
+    ['brotliCompressSync', 'brotliDecompressSync'],
+  ];
+  const outcome = (call) => {
+    try {
+      return call().toString('base64');
+    } catch (error) {
+      return `${error.name} ${error.code} ${error.errno} ${error.message}`;
+    }
+  };
+  for (let round = 0; round < 400; round++) {
+    const [compress, decompress] = random.pick(pairs);
+    const size = random.int(0, random.pick([100, 5000, 200000]));
+    let data = node[compress](sampleInput(random, size));
+    switch (random.int(0, 5)) {
+      case 0:
+        data = data.subarray(0, random.int(0, data.length));
+        break;
+      case 1:
+        data = Buffer.from(data);
+        data[random.int(0, data.length - 1)] ^= 1 << random.int(0, 7);
+        break;
+      case 2:
+        data = Buffer.concat([data, node[compress](sampleInput(random, random.int(0, 3000)))]);
+        break;
+      case 3:
+        data = Buffer.concat([data, Buffer.from([0x1f, 0x8b, random.int(0, 255)])]);
+        break;
+      default:
+    }
+    // Limits near the output size, where an engine error and the limit compete.
+    const limit = random.int(1, size + 100);
+    const options = random.pick([{}, { maxOutputLength: limit }, { chunkSize: random.pick([64, 1000]), maxOutputLength: limit }]);
+    const label = `round ${round}: ${decompress} ${JSON.stringify(options)}`;
+    assert.equal(outcome(() => hotpath[decompress](data, { ...options })), outcome(() => node[decompress](data, { ...options })), label);
+  }
+});
