@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import node from 'node:zlib';
 import { seededRandom } from './helpers/random.mjs';
 
@@ -333,4 +334,13 @@ test('damaged, truncated and extended streams in random writes match Node event 
     assert.deepEqual(ours.output, theirs.output, label);
     assert.equal(ours.error?.message, theirs.error?.message, label);
   }
+});
+
+test('a data listener that throws surfaces as an uncaught exception, as with Node', () => {
+  const script =
+    "process.on('uncaughtException', (error, origin) => { console.log(origin, error.message); });" +
+    "const z = require('hotpath/zlib'); const s = z.createGunzip();" +
+    "s.on('data', () => { throw new Error('boom-from-data'); }); s.end(z.gzipSync('hello'));";
+  const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: new URL('..', import.meta.url) });
+  assert.equal(child.stdout.trim(), 'uncaughtException boom-from-data', child.stderr);
 });

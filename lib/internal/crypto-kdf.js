@@ -9,6 +9,7 @@ const builtin = require('node:crypto');
 const { native } = require('./native.js');
 const { nativeAlgorithm } = require('./crypto-algorithms.js');
 const { secretBytes } = require('./crypto-hash.js');
+const { onSettled } = require('./native-settle.js');
 
 const INT32_MAX = 2147483647;
 
@@ -44,12 +45,7 @@ function pbkdf2(password, salt, iterations, keylen, digest, callback) {
     builtin.pbkdf2(password, salt, iterations, keylen, digest, callback);
     return;
   }
-  // The callback runs outside the promise, so what it throws is an uncaught
-  // exception as with Node, not a rejected promise.
-  native.pbkdf2(...args).then(
-    (key) => process.nextTick(callback, null, key),
-    (error) => process.nextTick(callback, error),
-  );
+  onSettled(native.pbkdf2(...args), (key) => callback(null, key), callback);
 }
 
 module.exports = { pbkdf2, pbkdf2Sync };

@@ -12,6 +12,7 @@ const { parseOptions, codecArgs } = require('./zlib-options.js');
 const { isErrorInfo, oneShotError } = require('./zlib-errors.js');
 const { invalidArgType } = require('./errors.js');
 const { validateFunction } = require('./validators.js');
+const { onSettled } = require('./native-settle.js');
 const { classByMode } = require('./zlib-streams.js');
 
 // Async one-shot compression goes parallel from here up (4 blocks of 128 KiB):
@@ -43,12 +44,6 @@ function releaseSyncBufferSoon(outputLength) {
     native.zlibReleaseSyncBuffer();
   }, 1000);
   releaseTimer.unref();
-}
-
-function rethrowLater(error) {
-  process.nextTick(() => {
-    throw error;
-  });
 }
 
 /** Node's zlibBuffer over a stream engine: for `info` and for inputs Node rejects late. */
@@ -120,23 +115,14 @@ function makeAsync(mode) {
       return;
     }
     const parallel = opts == null || opts.parallel !== false ? bytes.byteLength >= PARALLEL_MIN_BYTES : false;
-    native.zlibProcess(...codecArgs(parsed), parsed.finishFlush, bytes, parsed.maxOutputLength, parallel).then(
+    onSettled(
+      native.zlibProcess(...codecArgs(parsed), parsed.finishFlush, bytes, parsed.maxOutputLength, parallel),
       (result) => {
         void bytes; // held until the native side, which reads it in place, is done
-        try {
-          if (isErrorInfo(result)) callback(oneShotError(result, parsed.maxOutputLength));
-          else callback(null, result);
-        } catch (error) {
-          rethrowLater(error);
-        }
+        if (isErrorInfo(result)) callback(oneShotError(result, parsed.maxOutputLength));
+        else callback(null, result);
       },
-      (error) => {
-        try {
-          callback(error);
-        } catch (thrown) {
-          rethrowLater(thrown);
-        }
-      },
+      callback,
     );
   };
 }

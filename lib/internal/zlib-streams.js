@@ -12,6 +12,7 @@ const { native } = require('./native.js');
 const { parseOptions, checkRangesOrGetDefault, codecArgs } = require('./zlib-options.js');
 const { bufferTooLarge, zlibError, isErrorInfo } = require('./zlib-errors.js');
 const { makeNodeError } = require('./errors.js');
+const { onSettled } = require('./native-settle.js');
 
 const {
   Z_NO_FLUSH, Z_BLOCK, Z_PARTIAL_FLUSH, Z_SYNC_FLUSH, Z_FULL_FLUSH, Z_FINISH,
@@ -196,9 +197,11 @@ function piecesWanted(stream) {
 
 function startWrite(stream) {
   const pending = stream[kPending];
-  pending.handle
-    .write(pending.flushFlag, pending.chunk, pending.offset, piecesWanted(stream), stream._writeState)
-    .then((result) => onWriteDone(stream, result), (error) => stream.destroy(error));
+  onSettled(
+    pending.handle.write(pending.flushFlag, pending.chunk, pending.offset, piecesWanted(stream), stream._writeState),
+    (result) => onWriteDone(stream, result),
+    (error) => stream.destroy(error),
+  );
 }
 
 function onWriteDone(stream, result) {

@@ -311,6 +311,20 @@ impl FlateCodec {
         self.last_step
     }
 
+    /// zlib's message for the error `input` gives when decoded from the start by
+    /// this (fresh) codec, replayed through zlib-rs's slow loop (see
+    /// `name_fast_loop_error`): for one-shot calls, which hold all their input.
+    pub fn name_error_from_start(mut self, flush: i32, input: &[u8]) -> Option<String> {
+        self.ensure_stream().ok()?;
+        if self.mode == Mode::Unzip {
+            self.sniff_gzip_header(input);
+        }
+        let mode = self.mode;
+        let dictionary = std::mem::take(&mut self.options.dictionary);
+        let stream = self.stream.as_deref_mut()?;
+        name_fast_loop_error(stream, mode, flush, &dictionary, input)
+    }
+
     /// `params(level, strategy)`: Node applies it to deflate and deflateRaw only.
     pub fn params(&mut self, level: i32, strategy: i32) -> Result<(), CodecError> {
         let mode = self.mode;

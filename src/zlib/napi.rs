@@ -81,20 +81,10 @@ impl ToNapiValue for NativeResult {
                 napi::check_status!(unsafe { sys::napi_get_undefined(env, &mut undefined) })?;
                 Ok(undefined)
             }
-            NativeResult::Output(bytes) if bytes.len() <= COPY_OUTPUT_MAX => {
-                let mut buffer = std::ptr::null_mut();
-                // SAFETY: `bytes` is valid for its length; V8 copies it.
-                napi::check_status!(unsafe {
-                    sys::napi_create_buffer_copy(
-                        env,
-                        bytes.len(),
-                        bytes.as_ptr().cast(),
-                        std::ptr::null_mut(),
-                        &mut buffer,
-                    )
-                })?;
-                Ok(buffer)
-            }
+            // SAFETY: `env` is the live environment of this call.
+            NativeResult::Output(bytes) if bytes.len() <= COPY_OUTPUT_MAX => unsafe {
+                buffer_copy(env, &bytes)
+            },
             // SAFETY: forwarded to napi-rs's own conversion with the same env.
             NativeResult::Output(bytes) => unsafe {
                 Buffer::to_napi_value(env, Buffer::from(bytes))
@@ -143,6 +133,25 @@ impl ToNapiValue for NativeResult {
     }
 }
 
+/// A V8-owned Buffer holding a copy of `bytes`.
+///
+/// # Safety
+/// `env` must be the live environment of the current call.
+unsafe fn buffer_copy(env: sys::napi_env, bytes: &[u8]) -> Result<sys::napi_value> {
+    let mut buffer = std::ptr::null_mut();
+    // SAFETY: `bytes` is valid for its length and V8 copies it; `env` per contract.
+    napi::check_status!(unsafe {
+        sys::napi_create_buffer_copy(
+            env,
+            bytes.len(),
+            bytes.as_ptr().cast(),
+            std::ptr::null_mut(),
+            &mut buffer,
+        )
+    })?;
+    Ok(buffer)
+}
+
 /// # Safety
 /// `env` must be the live environment of the current call.
 unsafe fn pieces_to_array(
@@ -159,17 +168,8 @@ unsafe fn pieces_to_array(
     for (index, &length) in pieces.iter().enumerate() {
         let piece = &bytes[offset..offset + length as usize];
         offset += length as usize;
-        let mut buffer = std::ptr::null_mut();
-        // SAFETY: `piece` is valid for its length; V8 copies it.
-        napi::check_status!(unsafe {
-            sys::napi_create_buffer_copy(
-                env,
-                piece.len(),
-                piece.as_ptr().cast(),
-                std::ptr::null_mut(),
-                &mut buffer,
-            )
-        })?;
+        // SAFETY: per this function's contract.
+        let buffer = unsafe { buffer_copy(env, piece) }?;
         // SAFETY: `array` was created above in this env.
         napi::check_status!(unsafe { sys::napi_set_element(env, array, index as u32, buffer) })?;
     }
@@ -190,17 +190,25 @@ fn codec_options(
     dictionary: Option<ByteView>,
     brotli_params: Option<ByteView>,
 ) -> Result<CodecOptions> {
-    let numbers: Vec<i32> = settings
-        .as_slice()
-        .chunks_exact(4)
-        .map(|word| i32::from_ne_bytes([word[0], word[1], word[2], word[3]]))
-        .collect();
-    let [mode, window_bits, level, mem_level, strategy, chunk_size] = numbers[..] else {
+    let bytes = settings.as_slice();
+    if bytes.len() != 24 {
         return Err(Error::new(
             Status::InvalidArg,
             "zlib settings must hold 6 numbers",
         ));
+    }
+    let number = |index: usize| {
+        let word = &bytes[index * 4..index * 4 + 4];
+        i32::from_ne_bytes([word[0], word[1], word[2], word[3]])
     };
+    let (mode, window_bits, level, mem_level, strategy, chunk_size) = (
+        number(0),
+        number(1),
+        number(2),
+        number(3),
+        number(4),
+        number(5),
+    );
     let mode = Mode::from_node(mode as u32)
         .ok_or_else(|| Error::new(Status::InvalidArg, format!("unknown zlib mode {mode}")))?;
     let brotli_params = brotli_params

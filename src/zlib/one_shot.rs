@@ -5,28 +5,25 @@
 use super::codec::{Codec, CodecOptions};
 use super::codec_cache;
 use super::codec_error::CodecError;
-use super::flate_codec::REPEATED_CALL;
+use super::flate_codec::{FlateCodec, REPEATED_CALL};
 use super::libdeflate_engine;
 use super::mode::Mode;
 
-/// zlib-rs's fast decoding loop reports its errors ("invalid distance too far
-/// back", "invalid distance code", "invalid literal/length code") as "repeated call
-/// with bad state". Its slow loop, which runs when less than 258 bytes of output
-/// room is offered, names them as zlib does: decode again that way, on this error
-/// path only, to give Node's message.
-fn rediagnose(options: &CodecOptions, flush: i32, input: &[u8]) -> Option<CodecError> {
-    let mut codec = Codec::new(options);
-    let mut window = [0u8; 128];
-    let mut in_offset = 0;
-    loop {
-        match codec.step(flush, &input[in_offset..], &mut window) {
-            Ok(step) if step.produced == window.len() || step.consumed > 0 => {
-                in_offset += step.consumed
-            }
-            Ok(_) => return None,
-            Err(error) if error.message == REPEATED_CALL => return None,
-            Err(error) => return Some(error),
-        }
+/// zlib-rs names some inflate errors "repeated call with bad state" (see
+/// `FlateCodec::name_error_from_start`); decode the input again from the start,
+/// on this error path only, for zlib's (and Node's) message.
+fn with_zlib_message(
+    options: &CodecOptions,
+    flush: i32,
+    input: &[u8],
+    error: CodecError,
+) -> CodecError {
+    match FlateCodec::new(options.mode, options.flate.clone()).name_error_from_start(flush, input) {
+        Some(message) => CodecError {
+            message: message.into(),
+            ..error
+        },
+        None => error,
     }
 }
 
@@ -163,7 +160,7 @@ fn run(
         let step = match codec.step(flush, &input[in_offset..], &mut output[start..]) {
             Ok(step) => step,
             Err(error) if error.message == REPEATED_CALL => {
-                return Err(rediagnose(options, flush, input).unwrap_or(error).into())
+                return Err(with_zlib_message(options, flush, input, error).into())
             }
             Err(error) => return Err(error.into()),
         };
