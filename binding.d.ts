@@ -52,8 +52,11 @@ export declare class ZlibStream {
 
 export declare function __panicProbe(message: string): void
 
-/** `countLines(path)`: the number of lines in a file, as readline would emit them. */
-export declare function countLines(path: string): Promise<unknown>
+/**
+ * `countLines(path, separators)`: the number of lines in a file, as readline would
+ * emit them; `separators` is true where U+2028 and U+2029 end lines (Node 24+).
+ */
+export declare function countLines(path: string, separators: boolean): Promise<unknown>
 
 /**
  * `zlib.crc32(view, value)` for any TypedArray or DataView; arguments are
@@ -68,11 +71,12 @@ export declare function crc32String(data: string, value: number): number
  * Decodes `chunk` as UTF-8 with the StringDecoder `state` (7 bytes, as in
  * string_decoder) and returns its text; writes the line breaks found in that text
  * into `breaks` (a Uint32Array): `breaks[0]` pairs follow as `(start, end)` offsets.
- * `crOnly` selects readline's rule (a lone `\r` ends a line) over `\r?
-`.
+ * `rule` picks which characters end a line: 0 `\r?
+` (split2), 1 readline up to
+ * Node 22 (a lone `\r` too), 2 readline from Node 24 (U+2028 and U+2029 too).
  * One crossing per chunk: JS slices the lines out of the returned string.
  */
-export declare function decodeLines(state: Uint8Array, chunk: ArrayBufferView, breaks: Uint32Array, crOnly: boolean): string
+export declare function decodeLines(state: Uint8Array, chunk: ArrayBufferView, breaks: Uint32Array, rule: 0 | 1 | 2): string
 
 /** `StringDecoder#end()`'s flush of whatever is buffered in `state`. */
 export declare function decoderFlush(state: Uint8Array): string

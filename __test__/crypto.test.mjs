@@ -276,9 +276,15 @@ test('hashFiles rejects with fs-shaped errors for a missing file and a directory
     for (const key of ['message', 'code', 'errno', 'syscall', 'path']) assert.equal(error[key], theirs[key], key);
     return true;
   });
-  await assert.rejects(hotpath.hashFile(tmp, 'sha1'), { code: 'EISDIR', syscall: 'read' });
+  // Whether a read error names the path is the running Node's rule (Node 26 names it).
+  const dirError = await fs.promises.readFile(tmp).catch((error) => error);
+  const sameAsReadFile = (error) => {
+    for (const key of ['message', 'code', 'errno', 'syscall', 'path']) assert.equal(error[key], dirError[key], key);
+    return true;
+  };
+  await assert.rejects(hotpath.hashFile(tmp, 'sha1'), sameAsReadFile);
   const settled = await hotpath.hashFiles([good, missing, tmp], 'sha1', { settle: true });
   assert.deepEqual(settled.map((entry) => entry.status), ['fulfilled', 'rejected', 'rejected']);
   assert.equal(settled[0].value, node.hash('sha1', 'ok'));
-  assert.equal(settled[2].reason.code, 'EISDIR');
+  sameAsReadFile(settled[2].reason);
 });

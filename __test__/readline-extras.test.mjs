@@ -184,6 +184,16 @@ test('countLines() counts what node:readline emits', async () => {
   }
 });
 
+test('lines() and countLines() end lines at U+2028 and U+2029 where the running node:readline does', async () => {
+  const text = 'a\u2028b\u2029c\r\u2028d\u2028\ne\u2027f';
+  const file = path.join(tmp, 'separators.txt');
+  fs.writeFileSync(file, text);
+  const expected = await nodeLines([Buffer.from(text)]);
+  assert.deepEqual(await collect(hotpath.lines(file)), expected);
+  assert.deepEqual(await collect(hotpath.lines([text])), expected);
+  assert.equal(await hotpath.countLines(file), expected.length);
+});
+
 test('countLines() of an empty file is 0', async () => {
   const file = path.join(tmp, 'empty.txt');
   fs.writeFileSync(file, '');
@@ -199,7 +209,7 @@ test('countLines() fails like fs does for a missing file and a directory', async
   });
   const dirError = await fs.promises.readFile(tmp).catch((error) => error);
   await assert.rejects(hotpath.countLines(tmp), (error) => {
-    for (const key of ['message', 'code', 'errno', 'syscall']) assert.equal(error[key], dirError[key], key);
+    for (const key of ['message', 'code', 'errno', 'syscall', 'path']) assert.equal(error[key], dirError[key], key);
     return true;
   });
   await assert.rejects(hotpath.countLines(42), { code: 'ERR_INVALID_ARG_TYPE' });

@@ -281,3 +281,79 @@ test('terminal mode is Node\'s own line editing', async () => {
   assert.deepEqual(await line, ['ac']);
   rl.close();
 });
+
+// Rules that changed between Node versions: each test takes the running node:readline
+// as the oracle, so it checks Node 20's rule on 20 and Node 24's on 24.
+
+test('U+2028 and U+2029 end a line exactly where the running node:readline ends one', async () => {
+  const bytes = Buffer.from('a\u2028b\u2029c\r\u2028d\u2028\ne日\u2029');
+  for (let cut = 0; cut <= bytes.length; cut++) {
+    const chunks = [bytes.subarray(0, cut), bytes.subarray(cut)].filter((chunk) => chunk.length > 0);
+    assert.deepEqual(await eventsOf(hotpath, chunks), await eventsOf(nodeReadline, chunks), `cut at ${cut}`);
+    assert.deepEqual(
+      await eventsOf(hotpath, chunks, { encoding: 'utf8' }),
+      await eventsOf(nodeReadline, chunks, { encoding: 'utf8' }),
+      `strings cut at ${cut}`,
+    );
+  }
+});
+
+test('for await reads all 400,000 lines of 64 KiB chunks, as node:readline does', async () => {
+  const text = Buffer.from('some words here\n'.repeat(400_000));
+  const chunks = [];
+  for (let at = 0; at < text.length; at += 65536) chunks.push(text.subarray(at, at + 65536));
+  async function count(readline) {
+    let lines = 0;
+    for await (const line of readline.createInterface({ input: Readable.from(chunks, { objectMode: false }) })) {
+      if (line.length > 0) lines++;
+    }
+    return lines;
+  }
+  assert.equal(await count(hotpath), await count(nodeReadline));
+  assert.equal(await count(hotpath), 400_000);
+});
+
+test('lines queued past the high-water mark drain after close as in the running node:readline', async () => {
+  async function run(readline) {
+    const input = new PassThrough();
+    const rl = readline.createInterface({ input });
+    const events = [];
+    rl.on('resume', () => events.push('resume'));
+    const iterator = rl[Symbol.asyncIterator]();
+    input.write(Buffer.from('x\n'.repeat(1500)));
+    await new Promise((resolve) => setImmediate(resolve));
+    rl.close();
+    let lines = 0;
+    try {
+      while (!(await iterator.next()).done) lines++;
+    } catch (error) {
+      events.push(error.code);
+    }
+    return { events, lines };
+  }
+  assert.deepEqual(await run(hotpath), await run(nodeReadline));
+  assert.equal((await run(hotpath)).lines, 1500);
+});
+
+test('the line iterator carries the watermark data node:readline\'s iterator carries', async () => {
+  const kWatermarkData = Symbol.for('nodejs.watermarkData');
+  async function run(readline) {
+    const input = new PassThrough();
+    const rl = readline.createInterface({ input });
+    const iterator = rl[Symbol.asyncIterator]();
+    const views = [];
+    const view = () => {
+      const data = iterator[kWatermarkData];
+      views.push(data && { size: data.size, low: data.low, high: data.high, isPaused: data.isPaused });
+    };
+    view();
+    input.write(Buffer.from('x\n'.repeat(1100)));
+    await new Promise((resolve) => setImmediate(resolve));
+    view();
+    for (let i = 0; i < 1100; i++) await iterator.next();
+    view();
+    rl.close();
+    return { views, own: Object.getOwnPropertySymbols(iterator).map(String) };
+  }
+  assert.deepEqual(await run(hotpath), await run(nodeReadline));
+});

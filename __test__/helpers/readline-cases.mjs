@@ -2,7 +2,7 @@
 
 import { seededRandom } from './random.mjs';
 
-const PIECES = ['a', 'line', ' ', '\n', '\r\n', '\r', '\n\n', 'é', '日本', '😀', '\u2028', '\ufeff', 'x'.repeat(300)];
+const PIECES = ['a', 'line', ' ', '\n', '\r\n', '\r', '\n\n', 'é', '日本', '😀', '\u2028', '\u2029', '\ufeff', 'x'.repeat(300)];
 
 export function randomTexts({ seed, count }) {
   const random = seededRandom(seed);

@@ -106,7 +106,7 @@ async function hashFile(path, algorithm, outputEncoding = 'hex') {
   try {
     return encodeDigest(await nativeBinding.hashFile(id, file), encodingId);
   } catch (error) {
-    throw fsErrorFromNative(error, file);
+    throw await fsErrorFromNative(error, file);
   }
 }
 
@@ -127,15 +127,18 @@ async function hashFiles(paths, algorithm, options = {}) {
     throw outOfRange('options.concurrency', '>= 0 && <= 1024', concurrency);
   }
   const results = await nativeBinding.hashFiles(id, files, concurrency);
+  const failures = await Promise.all(
+    results.map((result, i) => (typeof result === 'string' ? fsErrorFromNative(new Error(result), files[i]) : null)),
+  );
   if (settle) {
     return results.map((result, i) =>
-      typeof result === 'string'
-        ? { status: 'rejected', reason: fsErrorFromNative(new Error(result), files[i]) }
+      failures[i] !== null
+        ? { status: 'rejected', reason: failures[i] }
         : { status: 'fulfilled', value: encodeDigest(result, encodingId) },
     );
   }
   return results.map((result, i) => {
-    if (typeof result === 'string') throw fsErrorFromNative(new Error(result), files[i]);
+    if (failures[i] !== null) throw failures[i];
     return encodeDigest(result, encodingId);
   });
 }

@@ -3,18 +3,20 @@
 // Turns chunks into text plus the positions of its line breaks. Buffers cross into the
 // addon once per chunk (UTF-8 decoding with StringDecoder's state, and the break scan);
 // the caller slices lines out of the one string that comes back. Strings are scanned
-// in JS. `crOnly` picks readline's rule (`\n`, `\r\n`, lone `\r`) over `\r?\n`.
+// in JS. `rule` is one of readline-rules' BREAK_RULES: `\r?\n` (split2) or the running
+// Node's readline rule.
 
 const { native } = require('./native.js');
 const { NODE_ENCODING_IDS } = require('./encodings.js');
 const { newDecoderState, flushDecoderState } = require('./string-decoder.js');
+const { BREAK_RULES, READLINE_BREAK } = require('./readline-rules.js');
 
-const READLINE_BREAK = /\r\n|\n|\r/g;
 const LINE_FEED_BREAK = /\r?\n/g;
 
 class LineDecoder {
-  constructor(crOnly) {
-    this.crOnly = crOnly;
+  constructor(rule) {
+    this.rule = rule;
+    this.pattern = rule === BREAK_RULES.lineFeed ? LINE_FEED_BREAK : READLINE_BREAK;
     this.state = newDecoderState(NODE_ENCODING_IDS.utf8);
     // A break array is lent to the caller by decode() and handed back by release();
     // a decode() made while one is lent (a 'line' handler writing more input) gets
@@ -30,10 +32,10 @@ class LineDecoder {
     this.spare = null;
     if (breaks === null || breaks.length < needed) breaks = new Uint32Array(Math.max(needed, 1024));
     if (isString) {
-      scanString(chunk, this.crOnly ? READLINE_BREAK : LINE_FEED_BREAK, breaks);
+      scanString(chunk, this.pattern, breaks);
       return [chunk, breaks];
     }
-    return [native.decodeLines(this.state, chunk, breaks, this.crOnly), breaks];
+    return [native.decodeLines(this.state, chunk, breaks, this.rule), breaks];
   }
 
   release(breaks) {
@@ -59,4 +61,4 @@ function scanString(text, pattern, breaks) {
   breaks[0] = count;
 }
 
-module.exports = { LineDecoder, scanString, READLINE_BREAK };
+module.exports = { LineDecoder, scanString };

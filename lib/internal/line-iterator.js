@@ -1,18 +1,22 @@
 'use strict';
 
-// The async iterator of a readline Interface, with Node 20's semantics: it is
+// The async iterator of a readline Interface, with the semantics of the running Node's
 // `events.on(rl, 'line', { close: ['close'], highWaterMark: 1024 })`. Lines queue while
 // nobody awaits them; above 1024 queued lines the interface is paused and it resumes
-// once the queue is empty; 'close' ends iteration after the queued lines; an 'error'
-// rejects the next call once; `return()` (leaving a for-await early) only detaches.
-// Queued lines come back as already-resolved promises, with no generator machinery.
+// once the queue is empty; 'close' ends iteration after the queued lines (and, from
+// Node 24, forgets the pause, so draining them does not resume a closed interface);
+// an 'error' rejects the next call once; `return()` (leaving a for-await early) only
+// detaches. Queued lines come back as already-resolved promises, with no generator
+// machinery.
 
 const { invalidArgType } = require('./errors.js');
+const { ITERATOR_CLOSE_ENDS_PAUSE, ITERATOR_HAS_WATERMARK_DATA, kWatermarkData } = require('./readline-rules.js');
 
 const HIGH_WATER_MARK = 1024;
-// The iterator's 'line' listener, so the interface can hand it lines directly when it
+// Each iterator's 'line' listener, so the interface can hand it lines directly when it
 // is the only listener (skipping emit()); it returns true when it has just paused.
-const kLineListener = Symbol('hotpath line listener');
+// Kept off the iterator, whose own properties are events.on's.
+const lineListeners = new WeakMap();
 const LOW_WATER_MARK = 1;
 const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
 
@@ -49,6 +53,7 @@ function createLineIterator(emitter) {
     emitter.removeListener('error', onError);
     emitter.removeListener('close', finish);
     finished = true;
+    if (ITERATOR_CLOSE_ENDS_PAUSE) paused = false;
     const done = { value: undefined, done: true };
     while (waiting.length > 0) waiting.shift().resolve(done);
     return Promise.resolve(done);
@@ -95,8 +100,30 @@ function createLineIterator(emitter) {
       return this;
     },
   };
-  Object.defineProperty(iterator, kLineListener, { value: onLine });
+  lineListeners.set(iterator, onLine);
+  if (ITERATOR_HAS_WATERMARK_DATA) {
+    // events.on's view of its queue, an own enumerable property as there.
+    iterator[kWatermarkData] = {
+      get size() {
+        return queue.length - head;
+      },
+      get low() {
+        return LOW_WATER_MARK;
+      },
+      get high() {
+        return HIGH_WATER_MARK;
+      },
+      get isPaused() {
+        return paused;
+      },
+    };
+  }
   return Object.setPrototypeOf(iterator, AsyncIteratorPrototype);
 }
 
-module.exports = { createLineIterator, kLineListener };
+/** The 'line' listener of an iterator made by createLineIterator. */
+function lineListenerOf(iterator) {
+  return lineListeners.get(iterator);
+}
+
+module.exports = { createLineIterator, lineListenerOf };

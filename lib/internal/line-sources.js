@@ -1,8 +1,9 @@
 'use strict';
 
 // hotpath extras for reading lines: lines(), jsonLines() and countLines().
-// Lines end at `\n`, `\r\n` or a lone `\r`, as in readline (a `\r\n` split across
-// chunks is one break, whatever the timing). Lines are delivered from per-chunk batches
+// Lines end where the running Node's readline ends them (`\n`, `\r\n`, a lone `\r`;
+// from Node 24 also U+2028 and U+2029), except that a `\r\n` split across chunks is
+// always one break, whatever the timing. Lines are delivered from per-chunk batches
 // by hand-written async iterators: one crossing into the addon per chunk, no generator
 // machinery per line.
 
@@ -10,7 +11,8 @@ const fs = require('node:fs');
 const { fileURLToPath } = require('node:url');
 const { native, requireNative } = require('./native.js');
 const { invalidArgType, outOfRange } = require('./errors.js');
-const { LineDecoder, scanString, READLINE_BREAK } = require('./line-decoder.js');
+const { LineDecoder, scanString } = require('./line-decoder.js');
+const { READLINE_BREAK, READLINE_BREAK_RULE, SEPARATORS_END_LINES } = require('./readline-rules.js');
 const { StringDecoder } = require('./string-decoder.js');
 const { resolveEncoding } = require('./encodings.js');
 const { fsErrorFromNative } = require('./system-error.js');
@@ -55,7 +57,7 @@ function readOptions(options) {
 /** Splits decoded chunks into batches of complete lines, carrying the partial line. */
 class LineBatcher {
   constructor({ utf8, encoding, maxLineLength, skipOverflow }) {
-    this.lineDecoder = utf8 ? new LineDecoder(true) : null;
+    this.lineDecoder = utf8 ? new LineDecoder(READLINE_BREAK_RULE) : null;
     this.textDecoder = utf8 ? null : new StringDecoder(encoding);
     this.maxLineLength = maxLineLength;
     this.skipOverflow = skipOverflow;
@@ -237,9 +239,9 @@ async function countLines(path) {
   const file = toPath(path);
   if (typeof file !== 'string') throw invalidArgType('path', ['string', 'URL'], path);
   try {
-    return await nativeBinding.countLines(file);
+    return await nativeBinding.countLines(file, SEPARATORS_END_LINES);
   } catch (error) {
-    throw fsErrorFromNative(error, file);
+    throw await fsErrorFromNative(error, file);
   }
 }
 

@@ -8,7 +8,8 @@
 const readline = require('node:readline');
 const { kNormalWrite, kOnLine, kSawReturnAt, kLineBuffer, kQuestionCallback } = require('./readline-internals.js');
 const { LineDecoder } = require('./line-decoder.js');
-const { createLineIterator, kLineListener } = require('./line-iterator.js');
+const { READLINE_BREAK_RULE } = require('./readline-rules.js');
+const { createLineIterator, lineListenerOf } = require('./line-iterator.js');
 
 const kLineDecoder = Symbol('hotpath line decoder');
 const kLineIterator = Symbol('hotpath line iterator');
@@ -17,7 +18,7 @@ const kLineIterator = Symbol('hotpath line iterator');
 function normalWrite(b) {
   if (b === undefined) return;
   let decoder = this[kLineDecoder];
-  if (decoder === undefined) decoder = this[kLineDecoder] = new LineDecoder(true);
+  if (decoder === undefined) decoder = this[kLineDecoder] = new LineDecoder(READLINE_BREAK_RULE);
   const [text, breaks] = decoder.decode(b);
   try {
     emitLines(this, text, breaks);
@@ -76,7 +77,7 @@ function emitLines(rl, text, breaks) {
 function directListener(rl) {
   const iterator = rl[kLineIterator];
   if (iterator === undefined || rl[kQuestionCallback] || rl.listenerCount('line') !== 1) return null;
-  const listener = iterator[kLineListener];
+  const listener = lineListenerOf(iterator);
   return rl.listeners('line')[0] === listener ? listener : null;
 }
 

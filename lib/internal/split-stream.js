@@ -9,6 +9,7 @@ const { Transform } = require('node:stream');
 const { StringDecoder } = require('node:string_decoder');
 const { native } = require('./native.js');
 const { LineDecoder } = require('./line-decoder.js');
+const { BREAK_RULES } = require('./readline-rules.js');
 
 const DEFAULT_MATCHER = /\r?\n/;
 
@@ -31,7 +32,7 @@ class SplitStream extends Transform {
     this.overflow = false;
     this.last = '';
     this.fast = matcher === DEFAULT_MATCHER && native !== null;
-    this.decoder = this.fast ? new LineDecoder(false) : new StringDecoder('utf8');
+    this.decoder = this.fast ? new LineDecoder(BREAK_RULES.lineFeed) : new StringDecoder('utf8');
   }
 
   _transform(chunk, _encoding, callback) {

@@ -1,25 +1,40 @@
 'use strict';
 
-// Rebuilds, from the addon's `errno:<n>:<syscall>` marker, the error Node's fs would
-// throw for the same failure: `ENOENT: no such file or directory, open '/x'` with
-// errno, code, syscall and path.
+// Rebuilds, from the addon's `errno:<n>:<syscall>` marker, the error Node's fs.readFile
+// would give for the same failure: `ENOENT: no such file or directory, open '/x'` with
+// errno, code, syscall and path. Whether a failed read (EISDIR …) names the path too
+// changed in Node 26; the running Node's fs.readFile is asked once, on the first failure.
 
+const fs = require('node:fs');
 const util = require('node:util');
 
 const MARKER = /^errno:(\d+):(\w+)$/;
 
-function fsErrorFromNative(error, path) {
+let readErrorsNamePath = null;
+
+/** Resolves to true where fs.readFile's read errors carry the path (Node 26+). */
+function readErrorsNamePathRule() {
+  // This module's own folder: a directory that exists wherever hotpath is installed.
+  readErrorsNamePath ??= fs.promises.readFile(__dirname).then(
+    () => false,
+    (error) => error.code === 'EISDIR' && error.path !== undefined,
+  );
+  return readErrorsNamePath;
+}
+
+/** The fs-shaped error for an addon error (other errors come back as they are). */
+async function fsErrorFromNative(error, path) {
   const match = error && typeof error.message === 'string' ? MARKER.exec(error.message) : null;
   if (!match) return error;
   const errno = -Number(match[1]);
   const syscall = match[2];
+  const namesPath = syscall === 'open' || (await readErrorsNamePathRule());
   const [code, description] = util.getSystemErrorMap().get(errno) || ['UNKNOWN', 'unknown error'];
-  const withPath = syscall === 'open' ? ` '${path}'` : '';
-  const systemError = new Error(`${code}: ${description}, ${syscall}${withPath}`);
+  const systemError = new Error(`${code}: ${description}, ${syscall}${namesPath ? ` '${path}'` : ''}`);
   systemError.errno = errno;
   systemError.code = code;
   systemError.syscall = syscall;
-  if (syscall === 'open') systemError.path = path;
+  if (namesPath) systemError.path = path;
   return systemError;
 }
 

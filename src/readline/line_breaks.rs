@@ -1,14 +1,17 @@
 //! Line breaks as Node's readline sees them: `/\r?\n|\r(?!\n)/g` over the decoded
 //! text, so `\n`, `\r\n` and a lone `\r` each end a line, and a `\r` at the very end of
-//! a chunk ends one too (readline then skips a `\n` that opens the next chunk).
+//! a chunk ends one too (readline then skips a `\n` that opens the next chunk). Node 24
+//! added U+2028 and U+2029 to that pattern; the caller picks the running Node's rule.
 
 use crate::string_decoder::text::JsText;
 
 /// Which characters end a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BreakRule {
-    /// readline: `\n`, `\r\n` and a lone `\r`.
+    /// readline up to Node 22: `\n`, `\r\n` and a lone `\r`.
     Readline,
+    /// readline from Node 24: also U+2028 (LINE SEPARATOR) and U+2029 (PARAGRAPH SEPARATOR).
+    ReadlineWithSeparators,
     /// split2's default `/\r?\n/`: a lone `\r` is text.
     LineFeed,
 }
@@ -16,8 +19,14 @@ pub enum BreakRule {
 /// Appends `(start, end)` of every break in `text` to `out`, in UTF-16 units.
 pub fn find_breaks(text: &JsText<'_>, rule: BreakRule, out: &mut Vec<u32>) {
     match (text, rule) {
-        (JsText::Latin1(bytes), BreakRule::Readline) => find_in_latin1(bytes, out),
-        (JsText::Utf16(units), BreakRule::Readline) => find_in_utf16(units, out),
+        // One-byte text cannot hold U+2028/U+2029: both readline rules agree on it.
+        (JsText::Latin1(bytes), BreakRule::Readline | BreakRule::ReadlineWithSeparators) => {
+            find_in_latin1(bytes, out)
+        }
+        (JsText::Utf16(units), BreakRule::Readline) => find_in_utf16(units, out, false),
+        (JsText::Utf16(units), BreakRule::ReadlineWithSeparators) => {
+            find_in_utf16(units, out, true)
+        }
         (JsText::Latin1(bytes), BreakRule::LineFeed) => find_lf_in_latin1(bytes, out),
         (JsText::Utf16(units), BreakRule::LineFeed) => find_lf_in_utf16(units, out),
     }
@@ -71,11 +80,15 @@ pub fn find_in_latin1(bytes: &[u8], out: &mut Vec<u32>) {
     }
 }
 
-pub fn find_in_utf16(units: &[u16], out: &mut Vec<u32>) {
+pub fn find_in_utf16(units: &[u16], out: &mut Vec<u32>, separators: bool) {
     let mut at = 0;
     while at < units.len() {
         match units[at] {
             0x0a => {
+                push_break(out, at, false);
+                at += 1;
+            }
+            0x2028 | 0x2029 if separators => {
                 push_break(out, at, false);
                 at += 1;
             }
@@ -93,6 +106,16 @@ pub fn find_in_utf16(units: &[u16], out: &mut Vec<u32>) {
 mod tests {
     use super::*;
 
+    fn breaks_by(text: &str, rule: BreakRule) -> Vec<u32> {
+        let mut out = Vec::new();
+        find_breaks(
+            &JsText::Utf16(text.encode_utf16().collect()),
+            rule,
+            &mut out,
+        );
+        out
+    }
+
     fn breaks(text: &str) -> Vec<u32> {
         let mut latin1 = Vec::new();
         if text.chars().all(|c| u32::from(c) < 0x100) {
@@ -101,7 +124,7 @@ mod tests {
         }
         let units: Vec<u16> = text.encode_utf16().collect();
         let mut utf16 = Vec::new();
-        find_in_utf16(&units, &mut utf16);
+        find_in_utf16(&units, &mut utf16, false);
         if !latin1.is_empty() {
             assert_eq!(latin1, utf16, "latin1 and utf16 scans disagree on {text:?}");
         }
@@ -124,8 +147,19 @@ mod tests {
     }
 
     #[test]
-    fn unicode_line_separators_are_not_breaks() {
+    fn unicode_line_separators_are_not_breaks_under_the_node_20_rule() {
         assert_eq!(breaks("a\u{2028}b\u{2029}c\u{85}"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn unicode_line_separators_are_breaks_under_the_node_24_rule() {
+        let rule = BreakRule::ReadlineWithSeparators;
+        assert_eq!(
+            breaks_by("a\u{2028}b\u{2029}c\u{85}", rule),
+            vec![1, 2, 3, 4]
+        );
+        assert_eq!(breaks_by("\r\u{2028}\r\n", rule), vec![0, 1, 1, 2, 2, 4]);
+        assert_eq!(breaks_by("a\r\nb\rc\n", rule), breaks("a\r\nb\rc\n"));
     }
 
     #[test]

@@ -17,12 +17,13 @@ use crate::string_decoder::node_decoder;
 /// Decodes `chunk` as UTF-8 with the StringDecoder `state` (7 bytes, as in
 /// string_decoder) and returns its text; writes the line breaks found in that text
 /// into `breaks` (a Uint32Array): `breaks[0]` pairs follow as `(start, end)` offsets.
-/// `crOnly` selects readline's rule (a lone `\r` ends a line) over `\r?\n`.
+/// `rule` picks which characters end a line: 0 `\r?\n` (split2), 1 readline up to
+/// Node 22 (a lone `\r` too), 2 readline from Node 24 (U+2028 and U+2029 too).
 /// One crossing per chunk: JS slices the lines out of the returned string.
 #[napi(
     js_name = "decodeLines",
     catch_unwind,
-    ts_args_type = "state: Uint8Array, chunk: ArrayBufferView, breaks: Uint32Array, crOnly: boolean",
+    ts_args_type = "state: Uint8Array, chunk: ArrayBufferView, breaks: Uint32Array, rule: 0 | 1 | 2",
     ts_return_type = "string"
 )]
 pub fn decode_lines<'env>(
@@ -30,17 +31,13 @@ pub fn decode_lines<'env>(
     state: ByteView,
     chunk: ByteView,
     breaks: ByteView,
-    cr_only: bool,
+    rule: u32,
 ) -> Result<JsString<'env>> {
+    let rule = break_rule(rule)?;
     let mut next = read_state(&state)?;
     let text = node_decoder::write(&mut next, chunk.as_slice())
         .map_err(unknown_id)?
         .into_text();
-    let rule = if cr_only {
-        BreakRule::Readline
-    } else {
-        BreakRule::LineFeed
-    };
     let mut found = vec![0u32];
     find_breaks(&text, rule, &mut found);
     found[0] = ((found.len() - 1) / 2) as u32;
@@ -54,9 +51,19 @@ pub fn decode_lines<'env>(
     Ok(string)
 }
 
+fn break_rule(id: u32) -> Result<BreakRule> {
+    match id {
+        0 => Ok(BreakRule::LineFeed),
+        1 => Ok(BreakRule::Readline),
+        2 => Ok(BreakRule::ReadlineWithSeparators),
+        _ => Err(Error::new(Status::InvalidArg, "unknown line break rule")),
+    }
+}
+
 /// Counts a file's lines off the JS thread.
 pub struct CountLines {
     path: String,
+    separators: bool,
 }
 
 impl Task for CountLines {
@@ -64,7 +71,7 @@ impl Task for CountLines {
     type JsValue = f64;
 
     fn compute(&mut self) -> Result<u64> {
-        guard(|| count_file(&self.path))
+        guard(|| count_file(&self.path, self.separators))
     }
 
     fn resolve(&mut self, _: Env, lines: u64) -> Result<f64> {
@@ -72,10 +79,10 @@ impl Task for CountLines {
     }
 }
 
-fn count_file(path: &str) -> Result<u64> {
+fn count_file(path: &str, separators: bool) -> Result<u64> {
     let mut file = File::open(path).map_err(|e| fs_error(&e, "open"))?;
     let mut buffer = vec![0u8; 1 << 20];
-    let mut counter = LineCounter::new();
+    let mut counter = LineCounter::new(separators);
     loop {
         let read = match file.read(&mut buffer) {
             Ok(0) => return Ok(counter.finish()),
@@ -87,8 +94,9 @@ fn count_file(path: &str) -> Result<u64> {
     }
 }
 
-/// `countLines(path)`: the number of lines in a file, as readline would emit them.
+/// `countLines(path, separators)`: the number of lines in a file, as readline would
+/// emit them; `separators` is true where U+2028 and U+2029 end lines (Node 24+).
 #[napi(js_name = "countLines", catch_unwind)]
-pub fn count_lines(path: String) -> AsyncTask<CountLines> {
-    AsyncTask::new(CountLines { path })
+pub fn count_lines(path: String, separators: bool) -> AsyncTask<CountLines> {
+    AsyncTask::new(CountLines { path, separators })
 }
