@@ -82,6 +82,24 @@ test('the committed ESM entries list every current export', () => {
   }
 });
 
+test("the running Node's built-in export names are recorded for the ESM entries", () => {
+  const { unrecordedNames } = require('../scripts/write-esm-entries.js');
+  assert.deepEqual(unrecordedNames(), {}, `run node scripts/write-esm-entries.js --record under Node ${process.version}`);
+});
+
+test('a built-in name of another supported Node imports as undefined where the running Node lacks it', async () => {
+  const recorded = require('../scripts/builtin-export-names.json');
+  for (const name of BUILTIN_FACES) {
+    const esm = await import(`hotpath/${name}`);
+    const face = require(`hotpath/${name}`);
+    const elsewhere = new Set(Object.values(recorded).flatMap(({ modules }) => modules[name]));
+    for (const key of elsewhere) {
+      if (!(key in face)) assert.equal(esm[key], undefined, `${name}.${key}`);
+      else assert.equal(esm[key], face[key], `${name}.${key}`);
+    }
+  }
+});
+
 test('package.json exports each subpath with types, require and import', () => {
   const pkg = require('../package.json');
   for (const name of [...BUILTIN_FACES, 'workers']) {

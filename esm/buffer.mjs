@@ -12,6 +12,7 @@ export const {
   btoa,
   constants,
   isAscii,
+  isLatin1,
   isUtf8,
   kMaxLength,
   kStringMaxLength,

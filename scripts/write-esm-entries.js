@@ -1,22 +1,57 @@
 'use strict';
 
-// Writes esm/<module>.mjs: an ESM entry per face that exports every enumerable name
-// explicitly. Node's ESM loader cannot see names that a CommonJS face copies from a
-// built-in by descriptor, so `import { gzipSync } from 'hotpath/zlib'` needs them
-// spelled out. Run after a face gains or loses an export; the test suite checks that
-// the committed entries are current (`--check` exits 1 when they are not).
+// Writes esm/<module>.mjs: an ESM entry per face that exports every name explicitly.
+// Node's ESM loader cannot see names that a CommonJS face copies from a built-in by
+// descriptor, so `import { gzipSync } from 'hotpath/zlib'` needs them spelled out.
+//
+// An entry lists hotpath's own names plus every name the built-in exports on ANY
+// supported Node (recorded per major in builtin-export-names.json), so a named import
+// that works with the built-in works with hotpath on each version; on a Node that
+// lacks a name (zstdCompress on 20), importing it gives undefined, never a link error.
+//
+//   node scripts/write-esm-entries.js            rewrite the entries
+//   node scripts/write-esm-entries.js --record   first record the running Node's names
+//   node scripts/write-esm-entries.js --check    exit 1 when anything is stale
+// The test suite checks, on every version, that the entries are current and that the
+// running Node's names are recorded.
 
 const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
+const NAMES_FILE = path.join(__dirname, 'builtin-export-names.json');
 const FACES = ['zlib', 'crypto', 'string_decoder', 'readline', 'buffer', 'workers'];
+const BUILTIN_FACES = FACES.filter((module) => module !== 'workers');
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const RUNNING_MAJOR = process.versions.node.split('.')[0];
 
-function exportedNames(face) {
-  return Object.keys(face)
+function exportedNames(object) {
+  return Object.keys(object)
     .filter((name) => IDENTIFIER.test(name) && name !== 'default')
     .sort();
+}
+
+function recordedNames() {
+  return JSON.parse(fs.readFileSync(NAMES_FILE, 'utf8'));
+}
+
+/** The names the running Node's built-ins export, as the record keeps them. */
+function runningBuiltinNames() {
+  const modules = {};
+  for (const module of BUILTIN_FACES) modules[module] = exportedNames(require(`node:${module}`));
+  return { version: process.version, modules };
+}
+
+/** Built-in names of the running Node that its record lacks, by module. */
+function unrecordedNames(recorded = recordedNames()) {
+  const entry = recorded[RUNNING_MAJOR];
+  const missing = {};
+  for (const [module, names] of Object.entries(runningBuiltinNames().modules)) {
+    const known = new Set(entry ? entry.modules[module] : []);
+    const absent = names.filter((name) => !known.has(name));
+    if (absent.length > 0) missing[module] = absent;
+  }
+  return missing;
 }
 
 function entrySource(module, names) {
@@ -41,19 +76,27 @@ function rootSource() {
   return `${lines.join('\n')}\n`;
 }
 
-function expectedEntries() {
+function expectedEntries(recorded = recordedNames()) {
   const entries = { 'index.mjs': rootSource() };
   for (const module of FACES) {
-    const face = require(path.join(ROOT, 'lib', `${module}.js`));
-    entries[`${module}.mjs`] = entrySource(module, exportedNames(face));
+    const names = new Set(exportedNames(require(path.join(ROOT, 'lib', `${module}.js`))));
+    for (const { modules } of Object.values(recorded)) for (const name of modules[module] || []) names.add(name);
+    entries[`${module}.mjs`] = entrySource(module, [...names].sort());
   }
   return entries;
 }
 
 function main() {
   const check = process.argv.includes('--check');
+  let recorded = recordedNames();
+  if (process.argv.includes('--record')) {
+    recorded = { ...recorded, [RUNNING_MAJOR]: runningBuiltinNames() };
+    fs.writeFileSync(NAMES_FILE, `${JSON.stringify(recorded, null, 2)}\n`);
+  }
   const stale = [];
-  for (const [file, source] of Object.entries(expectedEntries())) {
+  const missing = unrecordedNames(recorded);
+  if (Object.keys(missing).length > 0) stale.push(`${path.basename(NAMES_FILE)} (Node ${process.version}: ${JSON.stringify(missing)})`);
+  for (const [file, source] of Object.entries(expectedEntries(recorded))) {
     const target = path.join(ROOT, 'esm', file);
     const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : null;
     if (current === source) continue;
@@ -61,11 +104,11 @@ function main() {
     if (!check) fs.writeFileSync(target, source);
   }
   if (check && stale.length > 0) {
-    console.error(`stale ESM entries: ${stale.join(', ')}; run node scripts/write-esm-entries.js`);
+    console.error(`stale: ${stale.join(', ')}; run node scripts/write-esm-entries.js [--record] under that Node`);
     process.exitCode = 1;
   }
 }
 
 if (require.main === module) main();
 
-module.exports = { expectedEntries, exportedNames, FACES };
+module.exports = { expectedEntries, unrecordedNames, exportedNames, FACES };
