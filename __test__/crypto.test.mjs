@@ -205,13 +205,107 @@ test('pbkdf2Sync and pbkdf2 derive the keys node:crypto derives', async () => {
     const salt = random.pick([random.bytes(random.int(0, 40)), 'salt']);
     const iterations = random.int(1, 300);
     const keylen = random.pick([0, 1, 16, 20, 32, 64, 65, 200]);
-    const expected = node.pbkdf2Sync(password, salt, iterations, keylen, digest);
-    assert.deepEqual(hotpath.pbkdf2Sync(password, salt, iterations, keylen, digest), expected, `${digest} ${iterations} ${keylen}`);
-    const derived = await new Promise((resolve, reject) => {
-      hotpath.pbkdf2(password, salt, iterations, keylen, digest, (error, key) => (error ? reject(error) : resolve(key)));
+    const label = `${digest} ${iterations} ${keylen}`;
+    const expected = outcome(() => node.pbkdf2Sync(password, salt, iterations, keylen, digest));
+    assert.deepEqual(outcome(() => hotpath.pbkdf2Sync(password, salt, iterations, keylen, digest)), expected, label);
+    const derive = (crypto) => new Promise((resolve) => {
+      crypto.pbkdf2(password, salt, iterations, keylen, digest, (error, key) => resolve(error ? outcome(() => { throw error; }) : { value: key }));
     });
-    assert.deepEqual(derived, expected);
+    assert.deepEqual(await derive(hotpath), await derive(node), label);
   }
+});
+
+/** What a call gives: its value, or its error's class, code and message. */
+function outcome(call) {
+  try {
+    return { value: call() };
+  } catch (error) {
+    return { error: [error.constructor.name, error.code, error.message] };
+  }
+}
+
+test('pbkdf2 with keylen 0 gives what the running node:crypto gives (a Buffer on 20, an error on 22+)', async () => {
+  for (const digest of ['sha1', 'sha256', 'sha512']) {
+    assert.deepEqual(outcome(() => hotpath.pbkdf2Sync('pw', 'salt', 1, 0, digest)), outcome(() => node.pbkdf2Sync('pw', 'salt', 1, 0, digest)));
+    const derive = (crypto) => new Promise((resolve) => {
+      crypto.pbkdf2('pw', 'salt', 1, 0, digest, (error, key) => resolve(error ? [error.constructor.name, error.code, error.message] : key));
+    });
+    assert.deepEqual(await derive(hotpath), await derive(node));
+  }
+});
+
+test('pbkdf2 work is a PBKDF2REQUEST async resource whose scope the callback runs in, as in node:crypto', async () => {
+  const { createHook, executionAsyncId, triggerAsyncId } = await import('node:async_hooks');
+  async function trace(crypto) {
+    const resources = new Map();
+    const events = [];
+    const hook = createHook({
+      init(id, type, trigger) {
+        if (type === 'PBKDF2REQUEST') resources.set(id, trigger);
+      },
+      before(id) {
+        if (resources.has(id)) events.push('before');
+      },
+      after(id) {
+        if (resources.has(id)) events.push('after');
+      },
+      destroy(id) {
+        if (resources.has(id)) events.push('destroy');
+      },
+    }).enable();
+    const caller = executionAsyncId();
+    const inCallback = await new Promise((resolve) => {
+      crypto.pbkdf2('password', 'salt', 1, 20, 'sha256', () => {
+        const id = executionAsyncId();
+        resolve({ own: resources.has(id), trigger: resources.get(id) === caller && triggerAsyncId() === caller });
+      });
+    });
+    await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+    hook.disable();
+    return { count: resources.size, inCallback, events };
+  }
+  const ours = await trace(hotpath);
+  assert.deepEqual(ours, await trace(node));
+  assert.deepEqual(ours, { count: 1, inCallback: { own: true, trigger: true }, events: ['before', 'after', 'destroy'] });
+});
+
+test('a Hash or Hmac used as a writable stream hashes string chunks as UTF-8, as node:crypto does', () => {
+  for (const make of [(crypto) => crypto.createHash('sha256'), (crypto) => crypto.createHmac('sha1', 'key')]) {
+    const streamed = (crypto, options) => {
+      const hash = options ? crypto.createHash('md5', options) : make(crypto);
+      hash.write('öäü');
+      hash.end('Test123');
+      return { digest: hash.read().toString('hex'), defaultEncoding: hash._writableState.defaultEncoding };
+    };
+    assert.deepEqual(streamed(hotpath), streamed(node));
+    assert.deepEqual(streamed(hotpath, { defaultEncoding: 'latin1' }), streamed(node, { defaultEncoding: 'latin1' }));
+  }
+});
+
+test("update(string, 'buffer') hashes the string's UTF-8, as node:crypto does", () => {
+  for (const text of ['öäü', 'plain', '日本😀']) {
+    assert.equal(hotpath.createHash('sha1').update(text, 'buffer').digest('hex'), node.createHash('sha1').update(text, 'buffer').digest('hex'));
+    assert.equal(hotpath.createHmac('md5', 'k').update(text, 'buffer').digest('hex'), node.createHmac('md5', 'k').update(text, 'buffer').digest('hex'));
+  }
+});
+
+test('calling the Hash and Hmac constructors warns once where the running Node warns (DEP0179, DEP0181 on 22+)', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const warningsOf = (module) => {
+    const script = `
+      const crypto = require(${JSON.stringify(module)});
+      const seen = [];
+      process.on('warning', (w) => seen.push([w.name, w.code, w.message]));
+      crypto.Hash('sha256'); new crypto.Hash('sha1'); crypto.Hmac('sha256', 'k'); new crypto.Hmac('md5', 'k');
+      crypto.createHash('sha256'); crypto.createHmac('sha256', 'k');
+      const hash = new crypto.Hash('sha256');
+      setImmediate(() => console.log(JSON.stringify({ seen, instance: hash instanceof crypto.Hash, name: crypto.Hash.name })));
+    `;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(child.status, 0, child.stderr);
+    return JSON.parse(child.stdout);
+  };
+  assert.deepEqual(warningsOf(require.resolve('hotpath/crypto')), warningsOf('node:crypto'));
 });
 
 test('hmac() equals createHmac().update().digest() and validates like crypto.hash()', () => {
@@ -242,7 +336,21 @@ test('hashMany and hashManySync give crypto.hash() of each input, in order', asy
   assert.deepEqual(await hotpath.hashMany('sha256', []), []);
   assert.throws(() => hotpath.hashManySync('sha256', [1]), { code: 'ERR_INVALID_ARG_TYPE' });
   assert.throws(() => hotpath.hashManySync('sha256', 'x'), { code: 'ERR_INVALID_ARG_TYPE' });
-  await assert.rejects(hotpath.hashMany('sha3-256', ['x']), { code: 'ERR_CRYPTO_INVALID_DIGEST' });
+});
+
+test('hashMany and hashManySync take the digests the addon lacks, as crypto.hash() does', async () => {
+  const random = seededRandom(59);
+  const inputs = Array.from({ length: 50 }, () => (random.next() < 0.5 ? random.bytes(random.int(0, 300)) : randomText(random, 40)));
+  for (const algorithm of ['sha3-256', 'sha224', 'blake2b512', 'SHA3-512', 'ripemd160']) {
+    for (const encoding of ['hex', 'base64', 'buffer']) {
+      const expected = inputs.map((input) => node.hash(algorithm, input, encoding));
+      assert.deepEqual(hotpath.hashManySync(algorithm, inputs, encoding), expected, `${algorithm} ${encoding}`);
+      assert.deepEqual(await hotpath.hashMany(algorithm, inputs, encoding), expected, `${algorithm} ${encoding} async`);
+    }
+  }
+  assertSameError(() => hotpath.hashManySync('nope', ['x']), () => node.hash('nope', 'x'), 'unknown digest');
+  await assert.rejects(hotpath.hashMany('nope', ['x']), (error) => error.message === outcome(() => node.hash('nope', 'x')).error[2]);
+  assert.throws(() => hotpath.hashManySync('sha3-256', [1]), { code: 'ERR_INVALID_ARG_TYPE', message: /"inputs\[0\]"/ });
 });
 
 test('hashFile and hashFiles hash files like createHash over their contents', async () => {

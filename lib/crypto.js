@@ -6,6 +6,7 @@
 // else (ciphers, keys, webcrypto, hash(), hkdf, random*, timingSafeEqual …) is Node's.
 
 const builtin = require('node:crypto');
+const { deprecate } = require('node:util');
 const { native } = require('./internal/native.js');
 const { copyBuiltin, override } = require('./internal/face.js');
 const hashing = require('./internal/crypto-hash.js');
@@ -15,9 +16,18 @@ const many = require('./internal/crypto-many.js');
 const face = copyBuiltin(builtin);
 module.exports = face;
 
+// Node 22 deprecated calling the Hash and Hmac constructors directly (DEP0179,
+// DEP0181): its exports became util.deprecate wrappers, which createHash() bypasses.
+// Wrapped the same way, the warning comes once, shared with Node's own by its code.
+const constructorsDeprecated = builtin.createHash('sha256').constructor !== builtin.Hash;
+
+function exportedConstructor(Class, code) {
+  return constructorsDeprecated ? deprecate(Class, `crypto.${Class.name} constructor is deprecated.`, code) : Class;
+}
+
 if (native) {
-  override(face, 'Hash', hashing.Hash);
-  override(face, 'Hmac', hashing.Hmac);
+  override(face, 'Hash', exportedConstructor(hashing.Hash, 'DEP0179'));
+  override(face, 'Hmac', exportedConstructor(hashing.Hmac, 'DEP0181'));
   override(face, 'createHash', hashing.createHash);
   override(face, 'createHmac', hashing.createHmac);
   override(face, 'pbkdf2', kdf.pbkdf2);

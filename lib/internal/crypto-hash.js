@@ -48,12 +48,14 @@ function validateData(data, encoding) {
   else if (!ArrayBuffer.isView(data)) throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
 }
 
-/** How update() reads a string: Node's parser defaults to UTF-8 for unknown names. */
+/**
+ * How update() reads a string: Node's parser defaults to UTF-8 for unknown names and
+ * for 'buffer' (the encoding a Node 20/22 Hash stream hands its string chunks on with).
+ */
 function stringEncoding(encoding) {
   if (encoding === undefined || encoding === null) return 'utf8';
   const name = nodeEncodingName(`${encoding}`);
-  if (name !== undefined) return name;
-  return `${encoding}`.toLowerCase() === 'buffer' ? 'latin1' : 'utf8';
+  return name === undefined ? 'utf8' : name;
 }
 
 function maxEncodedLength(length, encoding) {
@@ -160,12 +162,18 @@ function initHash(hash, name, algorithm, delegate, options) {
   LazyTransform.call(hash, options);
 }
 
+/** XOF lengths and (Node 24+) cSHAKE's functionName/customization are Node's to handle. */
+function isNodeOnly(options) {
+  if (typeof options !== 'object' || options === null) return false;
+  return options.outputLength !== undefined || options.functionName !== undefined || options.customization !== undefined;
+}
+
 function Hash(algorithm, options) {
   if (!new.target) return new Hash(algorithm, options);
   validateString(algorithm, 'algorithm');
   const outputLength = typeof options === 'object' && options !== null ? options.outputLength : undefined;
   if (outputLength !== undefined) validateUint32(outputLength, 'options.outputLength');
-  const id = outputLength === undefined && native !== null ? nativeAlgorithm(algorithm) : undefined;
+  const id = native !== null && !isNodeOnly(options) ? nativeAlgorithm(algorithm) : undefined;
   if (id === undefined) initHash(this, algorithm, -1, builtin.createHash(algorithm, options), options);
   else initHash(this, algorithm, id, null, options);
 }

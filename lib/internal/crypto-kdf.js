@@ -2,10 +2,14 @@
 
 // pbkdf2 and pbkdf2Sync: ring's PBKDF2 (SHA-1/SHA-2) or this addon's HMAC, the async
 // form on libuv's pool. Only arguments Node accepts without complaint take the native
-// path; anything else (a KeyObject, an unknown digest, a bad number) is handed to
-// Node's own function, which then throws exactly its error or computes the key.
+// path; anything else (a KeyObject, an unknown digest, a bad number, a keylen of 0,
+// which Node 20 answers with an empty Buffer and Node 22+ with "Deriving bits failed")
+// is handed to the running Node's own function, which then throws exactly its error
+// or computes the key. The async form is an async resource of Node's type,
+// PBKDF2REQUEST, so async_hooks and AsyncLocalStorage see what they see in Node.
 
 const builtin = require('node:crypto');
+const { AsyncResource } = require('node:async_hooks');
 const { native } = require('./native.js');
 const { nativeAlgorithm } = require('./crypto-algorithms.js');
 const { secretBytes } = require('./crypto-hash.js');
@@ -21,7 +25,7 @@ function isInt32In(value, min) {
 function nativeArguments(password, salt, iterations, keylen, digest) {
   if (native === null || typeof digest !== 'string') return undefined;
   const algorithm = nativeAlgorithm(digest);
-  if (algorithm === undefined || !isInt32In(iterations, 1) || !isInt32In(keylen, 0)) return undefined;
+  if (algorithm === undefined || !isInt32In(iterations, 1) || !isInt32In(keylen, 1)) return undefined;
   // The inputs Node's getArrayBufferOrView takes without error.
   const passwordBytes = secretBytes(password);
   const saltBytes = secretBytes(salt);
@@ -45,7 +49,15 @@ function pbkdf2(password, salt, iterations, keylen, digest, callback) {
     builtin.pbkdf2(password, salt, iterations, keylen, digest, callback);
     return;
   }
-  onSettled(native.pbkdf2(...args), (key) => callback(null, key), callback);
+  const request = new AsyncResource('PBKDF2REQUEST');
+  const settle = (error, key) => {
+    try {
+      request.runInAsyncScope(callback, undefined, error, key);
+    } finally {
+      request.emitDestroy();
+    }
+  };
+  onSettled(native.pbkdf2(...args), (key) => settle(null, key), settle);
 }
 
 module.exports = { pbkdf2, pbkdf2Sync };

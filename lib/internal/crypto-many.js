@@ -1,8 +1,11 @@
 'use strict';
 
 // hotpath extras: hashMany/hashManySync (many inputs, one call, every core) and
-// hashFile/hashFiles (read and hash in Rust, files in parallel).
+// hashFile/hashFiles (read and hash in Rust, files in parallel). hashMany takes every
+// digest crypto.hash() takes: those the addon lacks (sha3-256, blake2b512, …) are
+// computed by the running Node's crypto.hash(), on the calling thread.
 
+const builtin = require('node:crypto');
 const { fileURLToPath } = require('node:url');
 const { requireNative } = require('./native.js');
 const { invalidArgType, outOfRange } = require('./errors.js');
@@ -68,10 +71,21 @@ function withInputCheck(inputs, call) {
   }
 }
 
+/** Node's crypto.hash() of each input (its errors for an unknown digest). */
+function hashEachWithNode(algorithm, inputs, outputEncoding) {
+  validateInputs(inputs);
+  const encoding = oneShotEncodingId(outputEncoding) === BUFFER ? 'buffer' : outputEncoding;
+  if (typeof builtin.hash === 'function') return inputs.map((input) => builtin.hash(algorithm, input, encoding));
+  // Node before 20.12 has no crypto.hash().
+  return inputs.map((input) => builtin.createHash(algorithm).update(input).digest(encoding));
+}
+
 /** hashManySync(algorithm, inputs[, outputEncoding = 'hex']) → digests, in order. */
 function hashManySync(algorithm, inputs, outputEncoding = 'hex') {
   const nativeBinding = requireNative('hashManySync');
-  const id = algorithmId(algorithm, 'hashManySync');
+  validateString(algorithm, 'algorithm');
+  const id = nativeAlgorithm(algorithm);
+  if (id === undefined) return hashEachWithNode(algorithm, inputs, outputEncoding);
   const encodingId = oneShotEncodingId(outputEncoding);
   const digests = withInputCheck(inputs, () => nativeBinding.hashManySync(id, inputs, encodingId === HEX));
   return unpack(digests, inputs.length, OUTPUT_LENGTH[id], encodingId);
@@ -80,7 +94,9 @@ function hashManySync(algorithm, inputs, outputEncoding = 'hex') {
 /** hashMany(...) → Promise of the digests, hashed off the JS thread on every core. */
 async function hashMany(algorithm, inputs, outputEncoding = 'hex') {
   const nativeBinding = requireNative('hashMany');
-  const id = algorithmId(algorithm, 'hashMany');
+  validateString(algorithm, 'algorithm');
+  const id = nativeAlgorithm(algorithm);
+  if (id === undefined) return hashEachWithNode(algorithm, inputs, outputEncoding);
   const encodingId = oneShotEncodingId(outputEncoding);
   const result = await withInputCheck(inputs, () => nativeBinding.hashMany(id, inputs, encodingId === HEX));
   const digests = encodingId === HEX ? result.latin1Slice() : result;

@@ -2,8 +2,13 @@
 
 // A stream.Transform that builds its stream state only when something uses it as a
 // stream (as Node's Hash and Hmac do), so hash.update().digest() pays nothing for it.
+// Node 20 and 22 give such a stream the default encoding 'buffer'; Node 24 dropped that
+// (its Writable rejects 'buffer' as an encoding): the running Node's own Hash says which.
 
 const { Transform } = require('node:stream');
+const { createHash } = require('node:crypto');
+
+const BUILTIN_DEFAULT_ENCODING = createHash('sha256')._writableState.defaultEncoding;
 
 function LazyTransform(options) {
   this._options = options;
@@ -15,7 +20,9 @@ function initializeOnFirstUse(name) {
   return function get() {
     Transform.call(this, this._options);
     this._writableState.decodeStrings = false;
-    if (!this._options || !this._options.defaultEncoding) this._writableState.defaultEncoding = 'buffer';
+    if (BUILTIN_DEFAULT_ENCODING === 'buffer' && (!this._options || !this._options.defaultEncoding)) {
+      this._writableState.defaultEncoding = 'buffer';
+    }
     return this[name];
   };
 }
