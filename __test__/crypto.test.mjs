@@ -21,8 +21,12 @@ const INPUT_ENCODINGS = ['utf8', 'hex', 'base64', 'latin1', 'ucs2', 'ascii', und
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-crypto-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 
+// Float16Array exists on Node 24+; a view of it is bytes like any other.
+const VIEW_KINDS = [Uint8Array, Int8Array, Uint16Array, Uint32Array, Float64Array, DataView];
+if (typeof Float16Array === 'function') VIEW_KINDS.push(Float16Array);
+
 function views(bytes, random) {
-  const Kind = random.pick([Uint8Array, Int8Array, Uint16Array, Uint32Array, Float64Array, DataView]);
+  const Kind = random.pick(VIEW_KINDS);
   const width = Kind.BYTES_PER_ELEMENT || 1;
   const usable = bytes.length - (bytes.length % width);
   const copy = new ArrayBuffer(usable);
@@ -395,4 +399,12 @@ test('hashFiles rejects with fs-shaped errors for a missing file and a directory
   assert.deepEqual(settled.map((entry) => entry.status), ['fulfilled', 'rejected', 'rejected']);
   assert.equal(settled[0].value, node.hash('sha1', 'ok'));
   sameAsReadFile(settled[2].reason);
+});
+
+test('Float16Array input hashes as its bytes where the running Node has it', { skip: typeof Float16Array === 'undefined' }, () => {
+  const halves = new Float16Array([1, 2.5, -0, 65504, 0.1, NaN]);
+  for (const algorithm of NATIVE) {
+    assert.equal(hotpath.createHash(algorithm).update(halves).digest('hex'), node.createHash(algorithm).update(halves).digest('hex'), algorithm);
+    assert.equal(hotpath.createHmac(algorithm, halves).update(halves).digest('hex'), node.createHmac(algorithm, halves).update(halves).digest('hex'), `hmac ${algorithm}`);
+  }
 });

@@ -159,6 +159,7 @@ test('unknown encodings throw ERR_UNKNOWN_ENCODING like Node', () => {
 test('calling StringDecoder without new throws the TypeError Node throws', () => {
   assertSameError(() => StringDecoder('utf8'), () => NodeDecoder('utf8'), 'no new');
   assertSameError(() => StringDecoder('nope'), () => NodeDecoder('nope'), 'no new, bad encoding');
+  assertSameError(() => StringDecoder.call(null, 'nope'), () => NodeDecoder.call(null, 'nope'), 'null this, bad encoding');
 });
 
 test('write rejects non-views with ERR_INVALID_ARG_TYPE, and foreign this with ERR_INVALID_THIS', () => {
@@ -186,4 +187,16 @@ test('the decoder object has the same shape as Node\'s', () => {
 test('a result longer than V8 allows throws ERR_STRING_TOO_LONG like Node', () => {
   const huge = Buffer.alloc(2 ** 29 - 24 + 1, 0x61);
   assertSameError(() => new StringDecoder('latin1').write(huge), () => new NodeDecoder('latin1').write(huge), 'latin1');
+});
+
+test('Float16Array chunks decode as their bytes where the running Node has it', { skip: typeof Float16Array === 'undefined' }, () => {
+  const text = Buffer.from('日本語 text with é and 😀 split up');
+  const usable = text.length & ~1;
+  for (const encoding of NODE_ENCODINGS) {
+    const chunks = [0, 6, 12, usable].reduce((out, end, i, ends) => {
+      if (i > 0) out.push(new Float16Array(text.buffer.slice(text.byteOffset + ends[i - 1], text.byteOffset + end)));
+      return out;
+    }, []);
+    assert.deepEqual(trace(StringDecoder, encoding, chunks), trace(NodeDecoder, encoding, chunks), encoding);
+  }
 });

@@ -64,7 +64,24 @@ function stringErrorFromNative(error) {
   return error && error.message === 'ERR_STRING_TOO_LONG' ? stringTooLong() : error;
 }
 
+// Node 24 moved its unknown-encoding check after `this.encoding = …`, so a call
+// without `new` fails on the assignment there even for an unknown encoding; 20 and 22
+// check the encoding first. Read off the running Node's own decoder, once.
+let assignsBeforeEncodingCheck;
+function encodingCheckedAfterAssignment() {
+  if (assignsBeforeEncodingCheck === undefined) {
+    try {
+      require('node:string_decoder').StringDecoder.call(undefined, '\u0000unknown');
+      assignsBeforeEncodingCheck = false;
+    } catch (error) {
+      assignsBeforeEncodingCheck = !(error && error.code === 'ERR_UNKNOWN_ENCODING');
+    }
+  }
+  return assignsBeforeEncodingCheck;
+}
+
 function StringDecoder(encoding) {
+  if (this == null && encodingCheckedAfterAssignment()) this.encoding = undefined;
   const resolved = resolveEncoding(encoding);
   this.encoding = resolved.name;
   this[kNativeDecoder] = newDecoderState(resolved.whatwg ? ENCODING_WHATWG : resolved.nodeId);

@@ -98,11 +98,14 @@ impl HeldBytes {
     }
 }
 
+/// napi's id for Float16Array (Node 24+), which napi-sys does not name yet.
+const FLOAT16_ARRAY: sys::napi_typedarray_type = 11;
+
 fn element_size(typed_array_type: sys::napi_typedarray_type) -> usize {
     use sys::TypedarrayType as T;
     match typed_array_type {
         T::int8_array | T::uint8_array | T::uint8_clamped_array => 1,
-        T::int16_array | T::uint16_array => 2,
+        T::int16_array | T::uint16_array | FLOAT16_ARRAY => 2,
         T::int32_array | T::uint32_array | T::float32_array => 4,
         // float64, bigint64, biguint64; an element type newer than this list is at
         // most 8 bytes wide only if it is one of these, so refuse anything else.
