@@ -11,6 +11,7 @@ const { copyBuiltin, override } = require('./internal/face.js');
 const { invalidArgType } = require('./internal/errors.js');
 const { validateUint32 } = require('./internal/validators.js');
 const { crc32OfBytes, crc32OfString } = require('./internal/small-crc32.js');
+const rules = require('./internal/zlib-rules.js');
 
 // Below these sizes one napi crossing costs more than the whole CRC in JS
 // (measured: 16 B in JS ~14 ns, any native call ~140 ns; see benches/zlib.bench.mjs).
@@ -43,6 +44,9 @@ if (native) {
       throw invalidArgType('data', ['Buffer', 'TypedArray', 'DataView', 'string'], data);
     }
     validateUint32(value, 'value');
+    // Empty input: the running Node's own answer (Node 20 gives 0 for a view whose
+    // ArrayBuffer has no backing store; 24+ the start value).
+    if (data.byteLength === 0 && builtin.crc32) return builtin.crc32(data, value);
     if (data.byteLength <= JS_CRC32_MAX_BYTES && data instanceof Uint8Array) return crc32OfBytes(data, value);
     return native.crc32Bytes(data, value);
   };
@@ -54,14 +58,17 @@ if (native) {
     if (name === 'classByMode') continue;
     const Class = streams[name];
     override(face, name, Class);
-    override(face, `create${name}`, function (options) {
+    const create = function (options) {
       return new Class(options);
-    });
+    };
+    // 'value' on Node 20/22 (a property descriptor's function), `create${name}` on 24+.
+    Object.defineProperty(create, 'name', { value: rules.factoryName(name) });
+    override(face, `create${name}`, create);
   }
   for (const [name, modeName] of Object.entries(ONE_SHOT)) {
     const mode = builtin.constants[modeName];
-    override(face, name, makeAsync(mode));
-    override(face, `${name}Sync`, makeSync(mode));
+    override(face, name, makeAsync(mode, name));
+    override(face, `${name}Sync`, makeSync(mode, name));
     face[`${name}Many`] = makeMany(mode);
   }
 } else {

@@ -15,6 +15,10 @@ function validateString(value, name) {
   if (typeof value !== 'string') throw invalidArgType(name, 'string', value);
 }
 
+function validateBoolean(value, name) {
+  if (typeof value !== 'boolean') throw invalidArgType(name, 'boolean', value);
+}
+
 function validateFunction(value, name) {
   if (typeof value !== 'function') throw invalidArgType(name, 'Function', value);
 }
@@ -25,4 +29,4 @@ function validateInt32(value, name, min = -2147483648, max = 2147483647) {
   if (value < min || value > max) throw outOfRange(name, `>= ${min} && <= ${max}`, value);
 }
 
-module.exports = { validateUint32, validateString, validateFunction, validateInt32 };
+module.exports = { validateUint32, validateString, validateBoolean, validateFunction, validateInt32 };

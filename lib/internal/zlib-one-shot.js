@@ -6,9 +6,10 @@
 // stream object, no 16 KiB output pieces to join. Big deflate-family inputs of the
 // async forms are compressed on every core (pigz-style, one valid stream).
 
+const builtin = require('node:zlib');
 const { isArrayBufferView, isAnyArrayBuffer } = require('node:util').types;
 const { native } = require('./native.js');
-const { parseOptions, codecArgs } = require('./zlib-options.js');
+const { parseOptions, codecArgs, needsStreamEngine, headerDeclaresSmallWindow } = require('./zlib-options.js');
 const { isErrorInfo, oneShotError } = require('./zlib-errors.js');
 const { invalidArgType } = require('./errors.js');
 const { validateFunction } = require('./validators.js');
@@ -78,19 +79,23 @@ function viaStream(engine, buffer, callback) {
   engine.end(buffer);
 }
 
-function makeSync(mode) {
+function makeSync(mode, name) {
   const Class = classByMode[mode];
+  const builtinSync = builtin[`${name}Sync`];
   // Options parsed once for the common call without options.
   const defaults = parseOptions(undefined, mode);
   return function syncBufferWrapper(buffer, opts) {
     const parsed = opts === undefined ? defaults : parseOptions(opts, mode);
+    if (parsed.builtinOnly) return builtinSync(buffer, opts);
     const bytes = inputBytes(buffer);
     if (bytes === undefined) {
       throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], buffer);
     }
-    if (parsed.info) {
+    if (headerDeclaresSmallWindow(mode, bytes)) return builtinSync(buffer, opts);
+    if (needsStreamEngine(parsed)) {
       const engine = new Class(opts);
-      return { buffer: engine._processChunk(bytes, engine._finishFlushFlag), engine };
+      const result = engine._processChunk(bytes, engine._finishFlushFlag);
+      return parsed.info ? { buffer: result, engine } : result;
     }
     const parallel = opts != null && opts.parallel === true;
     const result = native.zlibProcessSync(...codecArgs(parsed), parsed.finishFlush, bytes, parsed.maxOutputLength, parallel);
@@ -100,18 +105,27 @@ function makeSync(mode) {
   };
 }
 
-function makeAsync(mode) {
+function makeAsync(mode, name) {
   const Class = classByMode[mode];
+  const builtinAsync = builtin[name];
   return function asyncBufferWrapper(buffer, opts, callback) {
     if (typeof opts === 'function') {
       callback = opts;
       opts = {};
     }
     const parsed = parseOptions(opts, mode);
+    if (parsed.builtinOnly) {
+      builtinAsync(buffer, opts, callback);
+      return;
+    }
     validateFunction(callback, 'callback');
-    const bytes = parsed.info ? undefined : inputBytes(buffer);
+    const bytes = needsStreamEngine(parsed) ? undefined : inputBytes(buffer);
     if (bytes === undefined) {
       viaStream(new Class(opts), buffer, callback);
+      return;
+    }
+    if (headerDeclaresSmallWindow(mode, bytes)) {
+      builtinAsync(buffer, opts, callback);
       return;
     }
     const parallel = opts == null || opts.parallel !== false ? bytes.byteLength >= PARALLEL_MIN_BYTES : false;

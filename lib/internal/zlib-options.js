@@ -3,18 +3,22 @@
 // Option parsing for hotpath/zlib with Node's order of checks, defaults and errors.
 // A stream constructor and a one-shot function parse options the same way, so a
 // bad option throws the same error from `createGzip(o)` and from `gzipSync(b, o)`.
+// Options whose rules changed between Node versions follow zlib-rules.js.
 
 const { constants } = require('node:zlib');
 const { kMaxLength } = require('node:buffer');
 const { isArrayBufferView, isAnyArrayBuffer } = require('node:util').types;
 const { invalidArgType, outOfRange, makeNodeError } = require('./errors.js');
+const { validateBoolean } = require('./validators.js');
+const { initializationFailed } = require('./zlib-errors.js');
+const rules = require('./zlib-rules.js');
 
 const {
   Z_NO_FLUSH, Z_BLOCK, Z_FULL_FLUSH, Z_FINISH,
   Z_MIN_CHUNK, Z_MIN_WINDOWBITS, Z_MAX_WINDOWBITS, Z_MIN_LEVEL, Z_MAX_LEVEL,
   Z_MIN_MEMLEVEL, Z_MAX_MEMLEVEL, Z_DEFAULT_CHUNK, Z_DEFAULT_COMPRESSION,
   Z_DEFAULT_STRATEGY, Z_DEFAULT_WINDOWBITS, Z_DEFAULT_MEMLEVEL, Z_FIXED,
-  DEFLATE, INFLATE, GZIP, GUNZIP, DEFLATERAW, UNZIP, BROTLI_DECODE, BROTLI_ENCODE,
+  DEFLATE, INFLATE, GZIP, GUNZIP, DEFLATERAW, INFLATERAW, UNZIP, BROTLI_DECODE, BROTLI_ENCODE,
   BROTLI_OPERATION_PROCESS, BROTLI_OPERATION_FLUSH, BROTLI_OPERATION_FINISH,
   BROTLI_OPERATION_EMIT_METADATA,
 } = constants;
@@ -60,15 +64,61 @@ function parseZlibOptions(opts, mode) {
   parsed.level = checkRangesOrGetDefault(opts.level, 'options.level', Z_MIN_LEVEL, Z_MAX_LEVEL, Z_DEFAULT_COMPRESSION);
   parsed.memLevel = checkRangesOrGetDefault(opts.memLevel, 'options.memLevel', Z_MIN_MEMLEVEL, Z_MAX_MEMLEVEL, Z_DEFAULT_MEMLEVEL);
   parsed.strategy = checkRangesOrGetDefault(opts.strategy, 'options.strategy', Z_DEFAULT_STRATEGY, Z_FIXED, Z_DEFAULT_STRATEGY);
-  let dictionary = opts.dictionary;
-  if (dictionary !== undefined && !isArrayBufferView(dictionary)) {
-    if (!isAnyArrayBuffer(dictionary)) {
-      throw invalidArgType('options.dictionary', ['Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], dictionary);
-    }
-    dictionary = Buffer.from(dictionary);
-  }
-  parsed.dictionary = dictionary;
+  parsed.dictionary = parseDictionary(opts);
+  parsed.builtinOnly = inflatesWithSmallWindow(mode, parsed.windowBits);
   return parsed;
+}
+
+const isInflater = (mode) => mode === INFLATE || mode === GUNZIP || mode === INFLATERAW || mode === UNZIP;
+
+/**
+ * Inflating with a window under 32 KiB: zlib fails a distance beyond the window
+ * unless it lands in the current call's output, so the outcome hangs on zlib's
+ * window size and on each call's room. zlib-rs always keeps a 32 KiB window and so
+ * decodes what zlib rejects: only Node's engine gives Node's answer here.
+ */
+function inflatesWithSmallWindow(mode, windowBits) {
+  return isInflater(mode) && typeof windowBits === 'number' && windowBits >= Z_MIN_WINDOWBITS && windowBits < Z_MAX_WINDOWBITS;
+}
+
+/** A zlib header (inflate, or unzip of non-gzip input) that declares a window under 32 KiB. */
+function headerDeclaresSmallWindow(mode, bytes) {
+  if (mode !== INFLATE && mode !== UNZIP) return false;
+  if (bytes.byteLength < 2) return false;
+  const cmf = bytes[0] ?? new Uint8Array(bytes.buffer, bytes.byteOffset, 1)[0];
+  if (mode === UNZIP && cmf === 0x1f) return false;
+  return (cmf & 0x0f) === 8 && cmf >> 4 < 7;
+}
+
+function parseDictionary(opts) {
+  const dictionary = opts.dictionary;
+  if (dictionary === undefined || isArrayBufferView(dictionary)) return dictionary;
+  if (!isAnyArrayBuffer(dictionary)) {
+    throw invalidArgType('options.dictionary', ['Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], dictionary);
+  }
+  return Buffer.from(dictionary);
+}
+
+// C brotli's SetParameter refuses these at init (Node then throws "Initialization
+// failed"): the encoder a DISABLE_LITERAL_CONTEXT_MODELING other than 0 or 1, the
+// decoder any key but its two (DISABLE_RING_BUFFER_REALLOCATION, LARGE_WINDOW).
+const BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING = constants.BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING;
+const BROTLI_DECODER_KEYS = 2;
+
+function brotliRefuses(mode, key, value) {
+  if (mode === BROTLI_DECODE) return key >= BROTLI_DECODER_KEYS;
+  return key === BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING && value !== 0 && value !== 1;
+}
+
+/** Brotli's options: params, and (Node 24+) a dictionary, which only Node's engine takes. */
+function parseBrotliOptions(opts, mode) {
+  const brotliParams = parseBrotliParams(opts);
+  let dictionary;
+  if (opts && rules.brotliTakesDictionary()) dictionary = parseDictionary(opts);
+  for (let i = 0; brotliParams !== undefined && i < brotliParams.length; i += 2) {
+    if (brotliRefuses(mode, brotliParams[i], brotliParams[i + 1])) throw initializationFailed();
+  }
+  return { brotliParams, builtinOnly: dictionary !== undefined };
 }
 
 /** Brotli `params` as a Uint32Array of key, value pairs (Node's checks, in order). */
@@ -107,11 +157,14 @@ function parseStreamOptions(opts, mode) {
   const [lowest, highest] = brotli ? [BROTLI_OPERATION_PROCESS, BROTLI_OPERATION_EMIT_METADATA] : [Z_NO_FLUSH, Z_BLOCK];
   const parsed = {
     chunkSize: Z_DEFAULT_CHUNK,
+    flushBounds: [lowest, highest],
     flush: defaults.flush,
     finishFlush: defaults.finishFlush,
     fullFlush: defaults.fullFlush,
     maxOutputLength: kMaxLength,
     info: opts && opts.info,
+    rejectGarbageAfterEnd: false,
+    singleMember: false,
   };
   if (!opts) return parsed;
   if (isGivenFiniteNumber(opts.chunkSize, 'options.chunkSize')) {
@@ -121,6 +174,11 @@ function parseStreamOptions(opts, mode) {
   parsed.flush = checkRangesOrGetDefault(opts.flush, 'options.flush', lowest, highest, defaults.flush);
   parsed.finishFlush = checkRangesOrGetDefault(opts.finishFlush, 'options.finishFlush', lowest, highest, defaults.finishFlush);
   parsed.maxOutputLength = checkRangesOrGetDefault(opts.maxOutputLength, 'options.maxOutputLength', 1, kMaxLength, kMaxLength);
+  const garbageRule = opts.rejectGarbageAfterEnd === undefined ? rules.GARBAGE_IGNORED : rules.garbageRule();
+  if (garbageRule === rules.GARBAGE_EVERYWHERE) validateBoolean(opts.rejectGarbageAfterEnd, 'options.rejectGarbageAfterEnd');
+  parsed.rejectGarbageAfterEnd = garbageRule !== rules.GARBAGE_IGNORED && opts.rejectGarbageAfterEnd === true;
+  // Node 24's engine ends gunzip after one member when asked to reject garbage.
+  parsed.singleMember = garbageRule === rules.GARBAGE_EVERYWHERE && parsed.rejectGarbageAfterEnd;
   return parsed;
 }
 
@@ -128,10 +186,11 @@ function parseStreamOptions(opts, mode) {
 function parseOptions(opts, mode) {
   const brotli = mode === BROTLI_DECODE || mode === BROTLI_ENCODE;
   if (mode === DEFLATERAW && opts && opts.windowBits === 8) opts.windowBits = 9;
-  const codec = brotli ? { brotliParams: parseBrotliParams(opts) } : parseZlibOptions(opts, mode);
+  const codec = brotli ? parseBrotliOptions(opts, mode) : parseZlibOptions(opts, mode);
   const parsed = { mode, ...codec, ...parseStreamOptions(opts, mode) };
   // What the native side reads: [mode, windowBits, level, memLevel, strategy,
-  // chunkSize] (a chunkSize beyond 2 GiB behaves as 2 GiB: no piece gets that big).
+  // chunkSize, flags] (a chunkSize beyond 2 GiB behaves as 2 GiB: no piece gets that
+  // big; flag 1 ends gunzip after one member).
   parsed.settings = Int32Array.of(
     mode,
     parsed.windowBits ?? 0,
@@ -139,8 +198,18 @@ function parseOptions(opts, mode) {
     parsed.memLevel ?? 8,
     parsed.strategy ?? 0,
     Math.min(parsed.chunkSize, 2 ** 31 - 1),
+    parsed.singleMember ? 1 : 0,
   );
   return parsed;
+}
+
+/**
+ * One-shot calls whose result hangs on how Node's stream engine cuts its work, so
+ * they run on hotpath's stream engine (chunkSize pieces) instead of the whole-buffer
+ * path: `info` and trailing-garbage checks.
+ */
+function needsStreamEngine(parsed) {
+  return Boolean(parsed.info || parsed.rejectGarbageAfterEnd);
 }
 
 /** The engine arguments every native zlib entry point starts with. */
@@ -148,4 +217,11 @@ function codecArgs(parsed) {
   return [parsed.settings, parsed.dictionary, parsed.brotliParams];
 }
 
-module.exports = { parseOptions, checkRangesOrGetDefault, codecArgs };
+module.exports = {
+  parseOptions,
+  checkRangesOrGetDefault,
+  codecArgs,
+  needsStreamEngine,
+  inflatesWithSmallWindow,
+  headerDeclaresSmallWindow,
+};

@@ -7,10 +7,12 @@
 
 const { Transform, finished } = require('node:stream');
 const { deprecate } = require('node:util');
-const { constants } = require('node:zlib');
+const builtin = require('node:zlib');
+const { constants } = builtin;
 const { native } = require('./native.js');
-const { parseOptions, checkRangesOrGetDefault, codecArgs } = require('./zlib-options.js');
-const { bufferTooLarge, zlibError, isErrorInfo } = require('./zlib-errors.js');
+const { parseOptions, checkRangesOrGetDefault, codecArgs, inflatesWithSmallWindow } = require('./zlib-options.js');
+const { bufferTooLarge, zlibError, isErrorInfo, trailingJunk } = require('./zlib-errors.js');
+const rules = require('./zlib-rules.js');
 const { makeNodeError } = require('./errors.js');
 const { onSettled } = require('./native-settle.js');
 
@@ -69,8 +71,10 @@ function closeHandle(stream) {
 
 function ZlibBase(opts, parsed) {
   let transformOptions = opts;
-  if (opts && (opts.encoding || opts.objectMode || opts.writableObjectMode)) {
-    transformOptions = { ...opts, encoding: null, objectMode: false, writableObjectMode: false };
+  // Node 26 also forces decodeStrings on; Node 20-24 abort the process when a string
+  // reaches their engine that way, so hotpath takes 26's rule everywhere.
+  if (opts && (opts.encoding || opts.objectMode || opts.writableObjectMode || opts.decodeStrings === false)) {
+    transformOptions = { ...opts, encoding: null, objectMode: false, writableObjectMode: false, decodeStrings: true };
   }
   Reflect.apply(Transform, this, [{ autoDestroy: true, ...transformOptions }]);
   this[kError] = null;
@@ -85,6 +89,8 @@ function ZlibBase(opts, parsed) {
   this._defaultFullFlushFlag = parsed.fullFlush;
   this._info = parsed.info;
   this._maxOutputLength = parsed.maxOutputLength;
+  this._flushBounds = parsed.flushBounds;
+  this._rejectGarbageAfterEnd = parsed.rejectGarbageAfterEnd;
 }
 Object.setPrototypeOf(ZlibBase.prototype, Transform.prototype);
 Object.setPrototypeOf(ZlibBase, Transform);
@@ -97,16 +103,19 @@ Object.defineProperty(ZlibBase.prototype, '_closed', {
   },
 });
 
-Object.defineProperty(ZlibBase.prototype, 'bytesRead', {
-  configurable: true,
-  enumerable: true,
-  get: deprecate(function bytesRead() {
-    return this.bytesWritten;
-  }, 'zlib.bytesRead is deprecated and will change its meaning in the future. Use zlib.bytesWritten instead.', 'DEP0108'),
-  set: deprecate(function bytesRead(value) {
-    this.bytesWritten = value;
-  }, 'Setting zlib.bytesRead is deprecated. This feature will be removed in the future.', 'DEP0108'),
-});
+// The deprecated alias of bytesWritten, where the running Node still has it (not 24+).
+if (rules.hasBytesRead()) {
+  Object.defineProperty(ZlibBase.prototype, 'bytesRead', {
+    configurable: true,
+    enumerable: true,
+    get: deprecate(function bytesRead() {
+      return this.bytesWritten;
+    }, 'zlib.bytesRead is deprecated and will change its meaning in the future. Use zlib.bytesWritten instead.', 'DEP0108'),
+    set: deprecate(function bytesRead(value) {
+      this.bytesWritten = value;
+    }, 'Setting zlib.bytesRead is deprecated. This feature will be removed in the future.', 'DEP0108'),
+  });
+}
 
 ZlibBase.prototype.reset = function reset() {
   if (!this._handle) throw internalAssertion('zlib binding closed');
@@ -126,6 +135,9 @@ ZlibBase.prototype.flush = function flush(kind, callback) {
   if (typeof kind === 'function' || (kind === undefined && !callback)) {
     callback = kind;
     kind = this._defaultFullFlushFlag;
+  }
+  if (rules.flushChecksKind()) {
+    kind = checkRangesOrGetDefault(kind, 'kind', this._flushBounds[0], this._flushBounds[1], this._defaultFullFlushFlag);
   }
   if (this.writableFinished) {
     if (callback) process.nextTick(callback);
@@ -253,8 +265,18 @@ function onWriteDone(stream, result) {
     }
     return;
   }
-  // Input left over means the compressed stream ended before it: end the output.
-  if (flags & INPUT_LEFT) stream.push(null);
+  // Input left over means the compressed stream ended before it: end the output, or
+  // with rejectGarbageAfterEnd (Node 22+) fail.
+  if (flags & INPUT_LEFT) {
+    if (stream._rejectGarbageAfterEnd) {
+      const error = trailingJunk();
+      stream[kPending] = null;
+      stream.destroy(error);
+      pending.callback(error);
+      return;
+    }
+    stream.push(null);
+  }
   stream[kPending] = null;
   pending.callback();
 }
@@ -287,6 +309,11 @@ function processChunkSync(stream, chunk, flushFlag) {
       }
     }
     if (!(state[1] & MORE_OUTPUT)) break;
+  }
+  // Node 24's *Sync forms reject trailing input too; Node 22's only check streams.
+  if (state[1] & INPUT_LEFT && stream._rejectGarbageAfterEnd && rules.garbageRule() === rules.GARBAGE_EVERYWHERE) {
+    closeHandle(stream);
+    throw trailingJunk();
   }
   stream.bytesWritten = offset;
   closeHandle(stream);
@@ -327,20 +354,53 @@ Zlib.prototype.params = function params(level, strategy, callback) {
 function Brotli(opts, mode) {
   Reflect.apply(ZlibBase, this, [opts, parseOptions(opts, mode)]);
 }
+
+/**
+ * Options only the running Node's own engine can honour: a brotli `dictionary`
+ * (Node 24+; the vendored C brotli 1.0.9 has no shared dictionaries), and inflating
+ * with a window under 32 KiB (see inflatesWithSmallWindow). Such a stream is the
+ * built-in's, which the face's classes also count as their instances.
+ */
+function needsBuiltinEngine(opts, mode) {
+  if (opts == null) return false;
+  if (mode === BROTLI_ENCODE || mode === BROTLI_DECODE) return opts.dictionary !== undefined && rules.brotliTakesDictionary();
+  return inflatesWithSmallWindow(mode, opts.windowBits);
+}
+const MAY_USE_BUILTIN_ENGINE = new Set([BROTLI_ENCODE, BROTLI_DECODE, INFLATE, GUNZIP, INFLATERAW, UNZIP]);
 Object.setPrototypeOf(Brotli.prototype, Zlib.prototype);
 Object.setPrototypeOf(Brotli, Zlib);
 
-/** A stream class callable with or without `new`, named as Node names it. */
+/**
+ * A stream class callable with or without `new` (warning once, DEP0184, where the
+ * running Node does), named as Node names it.
+ */
 function defineClass(name, Parent, mode) {
+  const BuiltinClass = builtin[name];
+  const warnWithoutNew = deprecate(
+    () => {},
+    `Instantiating ${name} without the 'new' keyword has been deprecated.`,
+    'DEP0184',
+  );
   const holder = {
     [name]: function (opts) {
-      if (!(this instanceof holder[name])) return new holder[name](opts);
+      if (!(this instanceof holder[name])) {
+        if (rules.warnsWithoutNew()) warnWithoutNew();
+        return new holder[name](opts);
+      }
+      if (needsBuiltinEngine(opts, mode)) return new BuiltinClass(opts);
       Reflect.apply(Parent, this, [opts, mode]);
     },
   };
   const Class = holder[name];
   Object.setPrototypeOf(Class.prototype, Parent.prototype);
   Object.setPrototypeOf(Class, Parent);
+  if (MAY_USE_BUILTIN_ENGINE.has(mode)) {
+    // A stream handed to Node's engine (needsBuiltinEngine) is an instance too.
+    Object.defineProperty(Class, Symbol.hasInstance, {
+      value: (instance) => Function.prototype[Symbol.hasInstance].call(Class, instance) || instance instanceof BuiltinClass,
+      configurable: true,
+    });
+  }
   return Class;
 }
 

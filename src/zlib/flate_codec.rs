@@ -22,6 +22,9 @@ pub struct FlateOptions {
     pub mem_level: i32,
     pub strategy: i32,
     pub dictionary: Vec<u8>,
+    /// Gunzip stops after the first member, so what follows is trailing input
+    /// (Node 24's `rejectGarbageAfterEnd`).
+    pub single_member: bool,
 }
 
 impl Default for FlateOptions {
@@ -32,6 +35,7 @@ impl Default for FlateOptions {
             mem_level: 8,
             strategy: 0,
             dictionary: Vec::new(),
+            single_member: false,
         }
     }
 }
@@ -217,14 +221,14 @@ impl FlateCodec {
         } else {
             None
         };
-        let dictionary = &self.options.dictionary;
+        let options = &self.options;
         // SAFETY: next_in/next_out point into `input`/`output`, which outlive this
         // call, with avail_in/avail_out no larger than the slices.
         let err = unsafe {
             if mode.is_compressor() {
                 z::deflate(stream, flush)
             } else {
-                inflate_as_node(stream, mode, flush, dictionary)
+                inflate_as_node(stream, mode, flush, options)
             }
         };
         if err == z::Z_DATA_ERROR
@@ -233,7 +237,7 @@ impl FlateCodec {
         {
             if let Some(mut snapshot) = snapshot {
                 self.earlier_message =
-                    name_fast_loop_error(&mut snapshot, mode, flush, dictionary, &input[..in_len]);
+                    name_fast_loop_error(&mut snapshot, mode, flush, options, &input[..in_len]);
                 // SAFETY: the snapshot is an initialised inflate stream, ended once.
                 unsafe { z::inflateEnd(&mut *snapshot) };
             }
@@ -320,9 +324,9 @@ impl FlateCodec {
             self.sniff_gzip_header(input);
         }
         let mode = self.mode;
-        let dictionary = std::mem::take(&mut self.options.dictionary);
+        let options = self.options.clone();
         let stream = self.stream.as_deref_mut()?;
-        name_fast_loop_error(stream, mode, flush, &dictionary, input)
+        name_fast_loop_error(stream, mode, flush, &options, input)
     }
 
     /// `params(level, strategy)`: Node applies it to deflate and deflateRaw only.
@@ -439,7 +443,8 @@ fn message_of(msg: *const std::ffi::c_char) -> Option<String> {
 }
 
 /// One inflate call as Node's binding makes it: a needed dictionary is loaded and
-/// the call retried, and further gzip members are decoded into the same output.
+/// the call retried, and further gzip members are decoded into the same output
+/// (unless `single_member`).
 ///
 /// # Safety
 /// `stream` must be an initialised inflate stream whose next_in/next_out describe
@@ -448,8 +453,9 @@ unsafe fn inflate_as_node(
     stream: &mut z::z_stream,
     mode: Mode,
     flush: i32,
-    dictionary: &[u8],
+    options: &FlateOptions,
 ) -> i32 {
+    let dictionary = &options.dictionary;
     // SAFETY: per this function's contract.
     unsafe {
         let mut err = z::inflate(stream, flush);
@@ -463,6 +469,7 @@ unsafe fn inflate_as_node(
             }
         }
         while mode == Mode::Gunzip
+            && !options.single_member
             && err == z::Z_STREAM_END
             && stream.avail_in > 0
             && *stream.next_in != 0x00
@@ -492,7 +499,7 @@ fn name_fast_loop_error(
     snapshot: &mut z::z_stream,
     mode: Mode,
     flush: i32,
-    dictionary: &[u8],
+    options: &FlateOptions,
     input: &[u8],
 ) -> Option<String> {
     let mut window = [0u8; 128];
@@ -504,7 +511,7 @@ fn name_fast_loop_error(
         let before = snapshot.avail_in;
         // SAFETY: the snapshot is an initialised inflate stream over `input` and
         // `window`, both alive for the call.
-        let err = unsafe { inflate_as_node(snapshot, mode, flush, dictionary) };
+        let err = unsafe { inflate_as_node(snapshot, mode, flush, options) };
         let progressed = snapshot.avail_out < window.len() as u32 || snapshot.avail_in < before;
         if err == z::Z_DATA_ERROR {
             let message = message_of(snapshot.msg).filter(|m| m != REPEATED_CALL);

@@ -184,30 +184,34 @@ pub struct ZlibErrorInfo {
 }
 
 /// `settings`: an Int32Array [mode, windowBits, level, memLevel, strategy,
-/// chunkSize] with Node's numbers, built once per options object by the JS face.
+/// chunkSize, flags] with Node's numbers, built once per options object by the JS
+/// face; flag 1: gunzip stops after one member (Node 24's rejectGarbageAfterEnd).
+const SINGLE_MEMBER: i32 = 1;
+
 fn codec_options(
     settings: &ByteView,
     dictionary: Option<ByteView>,
     brotli_params: Option<ByteView>,
 ) -> Result<CodecOptions> {
     let bytes = settings.as_slice();
-    if bytes.len() != 24 {
+    if bytes.len() != 28 {
         return Err(Error::new(
             Status::InvalidArg,
-            "zlib settings must hold 6 numbers",
+            "zlib settings must hold 7 numbers",
         ));
     }
     let number = |index: usize| {
         let word = &bytes[index * 4..index * 4 + 4];
         i32::from_ne_bytes([word[0], word[1], word[2], word[3]])
     };
-    let (mode, window_bits, level, mem_level, strategy, chunk_size) = (
+    let (mode, window_bits, level, mem_level, strategy, chunk_size, flags) = (
         number(0),
         number(1),
         number(2),
         number(3),
         number(4),
         number(5),
+        number(6),
     );
     let mode = Mode::from_node(mode as u32)
         .ok_or_else(|| Error::new(Status::InvalidArg, format!("unknown zlib mode {mode}")))?;
@@ -233,6 +237,7 @@ fn codec_options(
             dictionary: dictionary
                 .map(|d| d.as_slice().to_vec())
                 .unwrap_or_default(),
+            single_member: flags & SINGLE_MEMBER != 0,
         },
         brotli_params,
         reference_brotli_decoder: false,
