@@ -176,7 +176,6 @@ test('one-shot UTF-8 decoding equals Buffer#toString on random bytes', () => {
 test('decode and encode reject wrong argument types', () => {
   assert.throws(() => decode('text', 'utf8'), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
   assert.throws(() => decode(null, 'utf8'), { code: 'ERR_INVALID_ARG_TYPE' });
-  assert.throws(() => encode(Buffer.from('x'), 'utf8'), { code: 'ERR_INVALID_ARG_TYPE' });
 });
 
 async function collect(stream, chunks) {
@@ -218,4 +217,68 @@ test('createEncodeStream rejects non-string chunks', async () => {
 test('stream factories reject unknown encodings at once', () => {
   assert.throws(() => createDecodeStream('klingon'), { code: 'ERR_UNKNOWN_ENCODING' });
   assert.throws(() => createEncodeStream('klingon'), { code: 'ERR_UNKNOWN_ENCODING' });
+});
+
+// 'utf-16' bytes: with either BOM, without one in either order, too short to tell.
+function utf16Samples(random) {
+  const fixed = [
+    'feff00680069', 'fffe68006900', '00680069', '68006900', '0000', '', 'ff', 'fe', 'fffe', 'feff',
+    '0068006900', '3042304430463048', '4230443046304830', 'd83dde00', '3dd800de',
+  ].map((hex) => Buffer.from(hex, 'hex'));
+  const texts = ['hello', 'héllo wörld', '日本語のテキスト', 'mixed ASCII 日本 😀 text that runs past a hundred characters '.repeat(3), ''];
+  for (let i = 0; i < 200; i++) {
+    const text = random.pick(texts).slice(random.int(0, 5));
+    const order = random.pick(['utf-16le', 'utf-16be']);
+    const bom = random.next() < 0.5 ? '\ufeff' : '';
+    fixed.push(iconv.encode(bom + text, order));
+  }
+  return fixed;
+}
+
+test('decode(bytes, \'utf-16\') finds the byte order as iconv-lite does', () => {
+  const random = seededRandom(31);
+  for (const bytes of utf16Samples(random)) {
+    const hex = bytes.toString('hex');
+    assert.equal(decode(bytes, 'utf-16'), iconv.decode(bytes, 'utf-16'), hex);
+    assert.equal(decode(bytes, 'UTF-16', { stripBOM: false }), iconv.decode(bytes, 'UTF-16', { stripBOM: false }), `${hex}, BOM kept`);
+    const options = { defaultEncoding: 'utf-16be' };
+    assert.equal(decode(bytes, 'utf-16', options), iconv.decode(bytes, 'utf-16', options), `${hex}, default BE`);
+  }
+});
+
+test('createDecodeStream(\'utf-16\') finds the byte order as iconv-lite does, over random chunkings', async () => {
+  const random = seededRandom(32);
+  for (const bytes of utf16Samples(random)) {
+    const chunks = [];
+    for (let at = 0; at < bytes.length;) {
+      const next = Math.min(bytes.length, at + random.int(1, 20));
+      chunks.push(bytes.subarray(at, next));
+      at = next;
+    }
+    const pieces = await collect(createDecodeStream('utf-16'), chunks);
+    assert.equal(pieces.join(''), iconv.decode(bytes, 'utf-16'), bytes.toString('hex'));
+  }
+});
+
+test('encode(text, \'utf-16\') starts with a BOM, as in iconv-lite, unless addBOM is false', async () => {
+  for (const text of ['', 'hi', '日本 😀']) {
+    assert.deepEqual(encode(text, 'utf-16'), iconv.encode(text, 'utf-16'), JSON.stringify(text));
+    assert.deepEqual(encode(text, 'utf-16', { addBOM: false }), iconv.encode(text, 'utf-16', { addBOM: false }), `${JSON.stringify(text)}, no BOM`);
+  }
+  const pieces = await collect(createEncodeStream('utf-16'), ['h', 'i']);
+  assert.deepEqual(Buffer.concat(pieces), iconv.encode('hi', 'utf-16'));
+});
+
+test('encode() takes the non-string values iconv-lite takes', () => {
+  const values = [
+    null, undefined, 0, false, NaN, '', 12, -1.5, true, {}, [], ['a', 'b'], Buffer.from('bytes'),
+    { valueOf: () => 5, toString: () => 'text' }, { toString: () => 'only text' }, 10n, new Date(0),
+  ];
+  for (const value of values) {
+    for (const encoding of ['utf8', 'shift_jis', 'utf-16be']) {
+      assert.deepEqual(encode(value, encoding), iconv.encode(value, encoding), `${typeof value} ${String(value)}, ${encoding}`);
+    }
+  }
+  assert.throws(() => iconv.encode(Symbol('s'), 'utf8'), TypeError);
+  assert.throws(() => encode(Symbol('s'), 'utf8'), TypeError);
 });

@@ -14,17 +14,25 @@ export declare const StringDecoder: typeof builtin.StringDecoder;
 export interface DecodeOptions {
   /** Drop a leading U+FEFF (default true, as in iconv-lite). */
   stripBOM?: boolean;
+  /**
+   * For 'utf-16' only: the byte order when neither a BOM nor the ASCII heuristic
+   * settles it (default 'utf-16le', as in iconv-lite).
+   */
+  defaultEncoding?: 'utf-16le' | 'utf-16be';
 }
 
 export interface EncodeOptions {
-  /** Start the output with a byte order mark (default false). */
+  /** Start the output with a byte order mark (default false; true for 'utf-16', as in iconv-lite). */
   addBOM?: boolean;
 }
 
 /** Decodes `bytes` in any Node or WHATWG encoding. */
 export declare function decode(bytes: NodeJS.ArrayBufferView, encoding: string, options?: DecodeOptions): string;
 
-/** Encodes `text`; characters the encoding lacks become '?'. */
+/**
+ * Encodes `text`; characters the encoding lacks become '?'. As in iconv-lite, other
+ * values encode as `'' + value`, falsy ones as ''.
+ */
 export declare function encode(text: string, encoding: string, options?: EncodeOptions): Buffer;
 
 /** Whether hotpath can decode and encode `label`. */

@@ -8,6 +8,7 @@ const { native, requireNative } = require('./native.js');
 const { invalidArgType } = require('./errors.js');
 const { resolveEncoding } = require('./encodings.js');
 const { StringDecoder, stringErrorFromNative } = require('./string-decoder.js');
+const { detectsByteOrder, detectUtf16ByteOrder, decodeUtf16, Utf16Decoder, DETECT_BYTES } = require('./utf16-byte-order.js');
 
 const BOM = 0xfeff;
 
@@ -31,9 +32,13 @@ function withoutBom(text, options) {
   return strip && text.charCodeAt(0) === BOM ? text.slice(1) : text;
 }
 
-/** iconv-lite's `decode(bytes, encoding[, { stripBOM }])`. */
+/** iconv-lite's `decode(bytes, encoding[, { stripBOM, defaultEncoding }])`. */
 function decode(bytes, encoding, options) {
   if (!ArrayBuffer.isView(bytes)) throw invalidArgType('bytes', ['Buffer', 'TypedArray', 'DataView'], bytes);
+  if (detectsByteOrder(encoding)) {
+    const order = detectUtf16ByteOrder([bytes], options == null ? undefined : options.defaultEncoding);
+    return withoutBom(decodeUtf16(bytes, order), options);
+  }
   const resolved = resolveEncoding(encoding);
   let text;
   try {
@@ -46,11 +51,21 @@ function decode(bytes, encoding, options) {
   return withoutBom(text, options);
 }
 
-/** iconv-lite's `encode(text, encoding[, { addBOM }])`; unmappable characters become '?'. */
+/** Whether output starts with a BOM: iconv-lite's 'utf-16' adds one unless told not to. */
+function wantsBom(encoding, options) {
+  const asked = options == null ? undefined : options.addBOM;
+  return asked === undefined ? detectsByteOrder(encoding) : Boolean(asked);
+}
+
+/**
+ * iconv-lite's `encode(text, encoding[, { addBOM }])`; unmappable characters become
+ * '?'. Like iconv-lite it takes any value as text: its string form, '' for falsy ones.
+ */
 function encode(text, encoding, options) {
-  if (typeof text !== 'string') throw invalidArgType('text', 'string', text);
+  // '' + value (not a template), so valueOf() wins over toString() as in iconv-lite.
+  const string = typeof text === 'string' ? text : '' + (text || '');
   const resolved = resolveEncoding(encoding);
-  const input = options != null && options.addBOM ? `\ufeff${text}` : text;
+  const input = wantsBom(encoding, options) ? `\ufeff${string}` : string;
   if (!resolved.whatwg) return Buffer.from(input, resolved.name);
   if (resolved.whatwg === 'UTF-16BE') return Buffer.from(input, 'utf16le').swap16();
   return requireNative('encode').whatwgEncode(input, resolved.whatwg);
@@ -62,8 +77,29 @@ class DecodeStream extends Transform {
     requireNative('createDecodeStream');
     const decoder = new StringDecoder(encoding);
     super({ ...options, decodeStrings: true, encoding: 'utf8' });
-    this.decoder = decoder;
+    // 'utf-16' picks its byte order from the first bytes, so those wait (as in
+    // iconv-lite) until there are enough of them or the input ends.
+    this.decoder = detectsByteOrder(encoding) ? null : decoder;
+    this.heldBytes = [];
+    this.heldLength = 0;
+    this.defaultEncoding = options.defaultEncoding;
     this.stripBOM = options.stripBOM !== false;
+  }
+
+  /** The text of `chunk`, once the decoder is known; held bytes go first. */
+  decodeChunk(chunk) {
+    if (this.decoder !== null) return this.decoder.write(chunk);
+    this.heldBytes.push(chunk);
+    this.heldLength += chunk.length;
+    if (this.heldLength < DETECT_BYTES) return '';
+    return this.releaseHeldBytes();
+  }
+
+  releaseHeldBytes() {
+    this.decoder = new Utf16Decoder(detectUtf16ByteOrder(this.heldBytes, this.defaultEncoding));
+    const text = this.heldBytes.map((bytes) => this.decoder.write(bytes)).join('');
+    this.heldBytes = [];
+    return text;
   }
 
   pushText(text) {
@@ -78,7 +114,7 @@ class DecodeStream extends Transform {
 
   _transform(chunk, _encoding, callback) {
     try {
-      this.pushText(this.decoder.write(chunk));
+      this.pushText(this.decodeChunk(chunk));
     } catch (error) {
       callback(error);
       return;
@@ -88,7 +124,8 @@ class DecodeStream extends Transform {
 
   _flush(callback) {
     try {
-      this.pushText(this.decoder.end());
+      const held = this.decoder === null ? this.releaseHeldBytes() : '';
+      this.pushText(held + this.decoder.end());
     } catch (error) {
       callback(error);
       return;
@@ -104,7 +141,7 @@ class EncodeStream extends Transform {
     encode('', encoding); // validates the label up front
     super({ ...options, decodeStrings: false, readableObjectMode: false });
     this.targetEncoding = encoding;
-    this.addBOM = Boolean(options.addBOM);
+    this.addBOM = wantsBom(encoding, options);
     this.pendingHighSurrogate = '';
   }
 
