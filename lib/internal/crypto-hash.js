@@ -50,7 +50,7 @@ function validateData(data, encoding) {
 
 /**
  * How update() reads a string: Node's parser defaults to UTF-8 for unknown names and
- * for 'buffer' (the encoding a Node 20/22 Hash stream hands its string chunks on with).
+ * for 'buffer' (the encoding a Node 20 Hash stream hands its string chunks on with).
  */
 function stringEncoding(encoding) {
   if (encoding === undefined || encoding === null) return 'utf8';
