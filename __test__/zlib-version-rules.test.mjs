@@ -252,9 +252,24 @@ test('inflating with a window under 32 KiB fails on far distances where node:zli
   const smallHeader = Buffer.from(formats[0][1]);
   smallHeader[0] = 0x48;
   smallHeader[1] = 31 - ((smallHeader[0] * 256) % 31);
+  // The header is read as bytes whatever the view (a Uint16Array's first element is two).
+  const evenLength = smallHeader.length & ~1;
+  const views = {
+    DataView: new DataView(smallHeader.buffer, smallHeader.byteOffset, smallHeader.length),
+    Uint16Array: new Uint16Array(smallHeader.buffer.slice(smallHeader.byteOffset, smallHeader.byteOffset + evenLength)),
+  };
+  // Without options Node keeps a 32 KiB window; options without windowBits (or 0)
+  // take the header's.
+  const headerOptions = [undefined, {}, { windowBits: 0 }, { windowBits: 15 }, { chunkSize: 64 }];
+  for (const [kind, view] of Object.entries(views)) {
+    assertSameOutcome(() => hotpath.inflateSync(view, {}), () => node.inflateSync(view, {}), `inflate, header window 4 KiB, ${kind}`);
+  }
   for (const name of ['inflate', 'unzip']) {
-    assertSameOutcome(() => hotpath[`${name}Sync`](smallHeader), () => node[`${name}Sync`](smallHeader), `${name}, header window 4 KiB`);
-    assert.deepEqual(await callbackOutcome(hotpath[name], smallHeader, {}), await callbackOutcome(node[name], smallHeader, {}), `${name}, header window 4 KiB, callback`);
+    for (const options of headerOptions) {
+      const label = `${name}, header window 4 KiB, ${JSON.stringify(options)}`;
+      assertSameOutcome(() => hotpath[`${name}Sync`](smallHeader, options), () => node[`${name}Sync`](smallHeader, options), label);
+      assert.deepEqual(await callbackOutcome(hotpath[name], smallHeader, options), await callbackOutcome(node[name], smallHeader, options), `${label}, callback`);
+    }
   }
   // Near distances fit any window.
   const near = Buffer.from('abcabcabcabc'.repeat(100));

@@ -75,11 +75,12 @@ function encode(text, encoding, options) {
 class DecodeStream extends Transform {
   constructor(encoding, options = {}) {
     requireNative('createDecodeStream');
-    const decoder = new StringDecoder(encoding);
-    super({ ...options, decodeStrings: true, encoding: 'utf8' });
     // 'utf-16' picks its byte order from the first bytes, so those wait (as in
-    // iconv-lite) until there are enough of them or the input ends.
-    this.decoder = detectsByteOrder(encoding) ? null : decoder;
+    // iconv-lite) until there are enough of them or the input ends. Any other label
+    // is checked here, before the stream exists.
+    const decoder = detectsByteOrder(encoding) ? null : new StringDecoder(encoding);
+    super({ ...options, decodeStrings: true, encoding: 'utf8' });
+    this.decoder = decoder;
     this.heldBytes = [];
     this.heldLength = 0;
     this.defaultEncoding = options.defaultEncoding;

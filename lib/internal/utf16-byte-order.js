@@ -7,6 +7,8 @@
 // settle it. Then both orders decode as Node's utf16le does (lone surrogates kept, an
 // odd last byte dropped), not as the WHATWG UTF-16BE decoder (which writes U+FFFD).
 
+const { StringDecoder } = require('node:string_decoder');
+
 const SAMPLE_CHARACTERS = 100;
 // iconv-lite's streams wait for this many bytes before they decide.
 const DETECT_BYTES = 16;
@@ -15,8 +17,6 @@ const DETECT_BYTES = 16;
 function detectsByteOrder(label) {
   return typeof label === 'string' && label.trim().toLowerCase() === 'utf-16';
 }
-
-const { StringDecoder } = require('node:string_decoder');
 
 /** 'utf16le' or 'utf-16be' for the bytes in `views` (read in order). */
 function detectUtf16ByteOrder(views, defaultEncoding) {
@@ -62,12 +62,13 @@ class Utf16Decoder {
   }
 
   write(view) {
-    let bytes = Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+    const bytes = Buffer.from(view.buffer, view.byteOffset, view.byteLength);
     if (!this.swap) return this.decoder.write(bytes);
-    if (this.oddByte >= 0) bytes = Buffer.concat([Buffer.of(this.oddByte), bytes]);
-    const even = bytes.length & ~1;
-    this.oddByte = even < bytes.length ? bytes[even] : -1;
-    return this.decoder.write(Buffer.from(bytes.subarray(0, even)).swap16());
+    // One copy either way: swap16() works in place and the caller's bytes stay as they are.
+    const pairs = this.oddByte >= 0 ? Buffer.concat([Buffer.of(this.oddByte), bytes]) : Buffer.from(bytes);
+    const even = pairs.length & ~1;
+    this.oddByte = even < pairs.length ? pairs[even] : -1;
+    return this.decoder.write(pairs.subarray(0, even).swap16());
   }
 
   end() {

@@ -91,7 +91,7 @@ function makeSync(mode, name) {
     if (bytes === undefined) {
       throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], buffer);
     }
-    if (headerDeclaresSmallWindow(mode, bytes)) return builtinSync(buffer, opts);
+    if (headerDeclaresSmallWindow(parsed, bytes)) return builtinSync(buffer, opts);
     if (needsStreamEngine(parsed)) {
       const engine = new Class(opts);
       const result = engine._processChunk(bytes, engine._finishFlushFlag);
@@ -124,7 +124,7 @@ function makeAsync(mode, name) {
       viaStream(new Class(opts), buffer, callback);
       return;
     }
-    if (headerDeclaresSmallWindow(mode, bytes)) {
+    if (headerDeclaresSmallWindow(parsed, bytes)) {
       builtinAsync(buffer, opts, callback);
       return;
     }

@@ -81,11 +81,18 @@ function inflatesWithSmallWindow(mode, windowBits) {
   return isInflater(mode) && typeof windowBits === 'number' && windowBits >= Z_MIN_WINDOWBITS && windowBits < Z_MAX_WINDOWBITS;
 }
 
-/** A zlib header (inflate, or unzip of non-gzip input) that declares a window under 32 KiB. */
-function headerDeclaresSmallWindow(mode, bytes) {
-  if (mode !== INFLATE && mode !== UNZIP) return false;
+/**
+ * Inflating (or unzipping non-gzip input) with the window the zlib header declares
+ * (windowBits 0, also what Node reads from options without windowBits), where the
+ * header declares one under 32 KiB: see inflatesWithSmallWindow. With windowBits 15
+ * zlib keeps 32 KiB whatever the header says, as zlib-rs does.
+ */
+function headerDeclaresSmallWindow(parsed, bytes) {
+  const mode = parsed.mode;
+  if ((mode !== INFLATE && mode !== UNZIP) || parsed.windowBits !== 0) return false;
   if (bytes.byteLength < 2) return false;
-  const cmf = bytes[0] ?? new Uint8Array(bytes.buffer, bytes.byteOffset, 1)[0];
+  // The first byte, whatever the view's element type.
+  const cmf = bytes instanceof Uint8Array ? bytes[0] : new Uint8Array(bytes.buffer, bytes.byteOffset, 1)[0];
   if (mode === UNZIP && cmf === 0x1f) return false;
   return (cmf & 0x0f) === 8 && cmf >> 4 < 7;
 }
@@ -114,7 +121,7 @@ function brotliRefuses(mode, key, value) {
 function parseBrotliOptions(opts, mode) {
   const brotliParams = parseBrotliParams(opts);
   let dictionary;
-  if (opts && rules.brotliTakesDictionary()) dictionary = parseDictionary(opts);
+  if (opts && opts.dictionary !== undefined && rules.brotliTakesDictionary()) dictionary = parseDictionary(opts);
   for (let i = 0; brotliParams !== undefined && i < brotliParams.length; i += 2) {
     if (brotliRefuses(mode, brotliParams[i], brotliParams[i + 1])) throw initializationFailed();
   }
@@ -222,6 +229,5 @@ module.exports = {
   checkRangesOrGetDefault,
   codecArgs,
   needsStreamEngine,
-  inflatesWithSmallWindow,
   headerDeclaresSmallWindow,
 };

@@ -10,7 +10,7 @@ const { deprecate } = require('node:util');
 const builtin = require('node:zlib');
 const { constants } = builtin;
 const { native } = require('./native.js');
-const { parseOptions, checkRangesOrGetDefault, codecArgs, inflatesWithSmallWindow } = require('./zlib-options.js');
+const { parseOptions, checkRangesOrGetDefault, codecArgs } = require('./zlib-options.js');
 const { bufferTooLarge, zlibError, isErrorInfo, trailingJunk } = require('./zlib-errors.js');
 const rules = require('./zlib-rules.js');
 const { makeNodeError } = require('./errors.js');
@@ -267,17 +267,16 @@ function onWriteDone(stream, result) {
   }
   // Input left over means the compressed stream ended before it: end the output, or
   // with rejectGarbageAfterEnd (Node 22+) fail.
+  stream[kPending] = null;
   if (flags & INPUT_LEFT) {
     if (stream._rejectGarbageAfterEnd) {
       const error = trailingJunk();
-      stream[kPending] = null;
       stream.destroy(error);
       pending.callback(error);
       return;
     }
     stream.push(null);
   }
-  stream[kPending] = null;
   pending.callback();
 }
 
@@ -321,8 +320,7 @@ function processChunkSync(stream, chunk, flushFlag) {
   return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, total);
 }
 
-function Zlib(opts, mode) {
-  const parsed = parseOptions(opts, mode);
+function Zlib(opts, parsed) {
   Reflect.apply(ZlibBase, this, [opts, parsed]);
   this._level = parsed.level;
   this._strategy = parsed.strategy;
@@ -351,21 +349,13 @@ Zlib.prototype.params = function params(level, strategy, callback) {
   }
 };
 
-function Brotli(opts, mode) {
-  Reflect.apply(ZlibBase, this, [opts, parseOptions(opts, mode)]);
+function Brotli(opts, parsed) {
+  Reflect.apply(ZlibBase, this, [opts, parsed]);
 }
 
-/**
- * Options only the running Node's own engine can honour: a brotli `dictionary`
- * (Node 24+; the vendored C brotli 1.0.9 has no shared dictionaries), and inflating
- * with a window under 32 KiB (see inflatesWithSmallWindow). Such a stream is the
- * built-in's, which the face's classes also count as their instances.
- */
-function needsBuiltinEngine(opts, mode) {
-  if (opts == null) return false;
-  if (mode === BROTLI_ENCODE || mode === BROTLI_DECODE) return opts.dictionary !== undefined && rules.brotliTakesDictionary();
-  return inflatesWithSmallWindow(mode, opts.windowBits);
-}
+// The classes whose options may ask for what only Node's engine does (a brotli
+// dictionary, inflating with a small window: parsed.builtinOnly, zlib-options.js).
+// Such a stream is the built-in's, which the face's class counts as its instance.
 const MAY_USE_BUILTIN_ENGINE = new Set([BROTLI_ENCODE, BROTLI_DECODE, INFLATE, GUNZIP, INFLATERAW, UNZIP]);
 Object.setPrototypeOf(Brotli.prototype, Zlib.prototype);
 Object.setPrototypeOf(Brotli, Zlib);
@@ -387,15 +377,16 @@ function defineClass(name, Parent, mode) {
         if (rules.warnsWithoutNew()) warnWithoutNew();
         return new holder[name](opts);
       }
-      if (needsBuiltinEngine(opts, mode)) return new BuiltinClass(opts);
-      Reflect.apply(Parent, this, [opts, mode]);
+      const parsed = parseOptions(opts, mode);
+      if (parsed.builtinOnly) return new BuiltinClass(opts);
+      Reflect.apply(Parent, this, [opts, parsed]);
     },
   };
   const Class = holder[name];
   Object.setPrototypeOf(Class.prototype, Parent.prototype);
   Object.setPrototypeOf(Class, Parent);
   if (MAY_USE_BUILTIN_ENGINE.has(mode)) {
-    // A stream handed to Node's engine (needsBuiltinEngine) is an instance too.
+    // A stream handed to Node's engine (builtinOnly) is an instance too.
     Object.defineProperty(Class, Symbol.hasInstance, {
       value: (instance) => Function.prototype[Symbol.hasInstance].call(Class, instance) || instance instanceof BuiltinClass,
       configurable: true,

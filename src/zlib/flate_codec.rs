@@ -323,10 +323,8 @@ impl FlateCodec {
         if self.mode == Mode::Unzip {
             self.sniff_gzip_header(input);
         }
-        let mode = self.mode;
-        let options = self.options.clone();
         let stream = self.stream.as_deref_mut()?;
-        name_fast_loop_error(stream, mode, flush, &options, input)
+        name_fast_loop_error(stream, self.mode, flush, &self.options, input)
     }
 
     /// `params(level, strategy)`: Node applies it to deflate and deflateRaw only.
