@@ -3,42 +3,17 @@
 // median over rounds of mitata's per-round median.
 
 import { measure } from 'mitata';
-import { isDeepStrictEqual } from 'node:util';
+import { checkSameResult, contenders } from './same-result.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS || 150);
+
+export { checkSameResult };
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** Every contender of a case, baseline first: [label, fn, role]. */
-export function contenders(testCase) {
-  const list = [
-    [testCase.builtinName || 'built-in', testCase.builtin, 'builtin'],
-    ['hotpath', testCase.hotpath, 'hotpath'],
-  ];
-  for (const [name, fn] of Object.entries(testCase.peers || {})) list.push([name, fn, 'peer']);
-  return list;
-}
-
-/**
- * Runs each contender once and compares its result with the built-in's, so a table
- * never compares functions that do different work. `same: false` opts a case out
- * (e.g. compressors whose bytes legitimately differ); `peersSame: false` exempts peers.
- */
-async function checkSameResult(testCase) {
-  if (testCase.same === false) return;
-  const expected = await testCase.builtin();
-  for (const [name, fn, role] of contenders(testCase).slice(1)) {
-    if (role === 'peer' && testCase.peersSame === false) continue;
-    const actual = await fn();
-    if (!isDeepStrictEqual(actual, expected)) {
-      throw new Error(`${testCase.name}: ${name} returned a different result than the built-in`);
-    }
-  }
 }
 
 async function timeOnce(fn, testCase) {

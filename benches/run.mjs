@@ -2,12 +2,14 @@
 // prints one table per module headed by the machine, and writes benches/results.json,
 // benches/RESULTS.md and benches/RESULTS.svg. Modules not run this time keep the rows
 // of their last run in those files.
+// npm run bench:check [-- module …] (`--check`): runs only the same-result check of
+// every case (each contender once, no timing, nothing written), as CI does.
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { timeCase, settings } from './harness.mjs';
+import { timeCase, checkSameResult, settings } from './harness.mjs';
 import { summarize, printTable, markdown, svgChart, formatBytes } from './report.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -41,8 +43,28 @@ function previousModules() {
   }
 }
 
+async function checkOnly(files) {
+  let count = 0;
+  for (const file of files) {
+    const bench = (await import(pathToFileURL(path.join(HERE, file)))).default;
+    const cases = typeof bench.cases === 'function' ? await bench.cases() : bench.cases;
+    try {
+      for (const testCase of cases) {
+        await checkSameResult(testCase);
+        console.log(`ok ${bench.module}: ${testCase.name}`);
+        count++;
+      }
+    } finally {
+      if (bench.teardown) await bench.teardown();
+    }
+  }
+  console.log(`every contender of ${count} cases returned the built-in's result (Node ${process.version})`);
+}
+
 async function main() {
-  const files = benchFiles(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const files = benchFiles(args.filter((arg) => arg !== '--check'));
+  if (args.includes('--check')) return checkOnly(files);
   const info = machine();
   console.log(`hotpath benchmarks — ${info.cpu}, ${info.cores} cores, Node ${info.node} (${info.platform})`);
   console.log(`median of ${settings.rounds} alternating rounds of ~${settings.roundMs} ms per contender`);
@@ -68,6 +90,7 @@ async function main() {
 }
 
 main().catch((error) => {
+  console.error(`\nBENCH FAILED: ${error.message}\n`);
   console.error(error);
   process.exitCode = 1;
 });
