@@ -141,6 +141,18 @@ export interface ZlibErrorInfo {
   errno: number
 }
 
+export declare function zlibParallelStats(): ZlibParallelStats
+
+/**
+ * What the parallel compression path has done in this process (tests read it to
+ * see that a call was parallel).
+ */
+export interface ZlibParallelStats {
+  calls: number
+  blocks: number
+  threadsLastCall: number
+}
+
 /**
  * `zlib.gzip(buf, opts, cb)` and the other callback one-shot functions; with
  * `parallel`, big deflate-family inputs are compressed on every core.

@@ -856,6 +856,7 @@ module.exports.pbkdf2Sync = nativeBinding.pbkdf2Sync
 module.exports.whatwgDecode = nativeBinding.whatwgDecode
 module.exports.whatwgEncode = nativeBinding.whatwgEncode
 module.exports.whatwgEncodingName = nativeBinding.whatwgEncodingName
+module.exports.zlibParallelStats = nativeBinding.zlibParallelStats
 module.exports.zlibProcess = nativeBinding.zlibProcess
 module.exports.zlibProcessMany = nativeBinding.zlibProcessMany
 module.exports.zlibProcessSync = nativeBinding.zlibProcessSync

@@ -151,18 +151,51 @@ test('data written before flush() is decodable at once', async () => {
   }
 });
 
-test('params() changes level mid-stream and the output stays one valid stream', async () => {
-  const input = sampleInput(seededRandom(24), 100000);
-  const stream = hotpath.createDeflate({ level: 1 });
+/** Writes `first`, calls params(level, strategy), writes `second`; returns the output. */
+async function deflateWithParams(make, initialLevel, first, level, strategy, second) {
+  const stream = make({ level: initialLevel });
   const pieces = [];
   stream.on('data', (piece) => pieces.push(piece));
-  stream.write(input.subarray(0, 50000));
-  await new Promise((resolve) => stream.params(9, C.Z_FILTERED, resolve));
-  assert.equal(stream._level, 9);
-  stream.end(input.subarray(50000));
+  stream.write(first);
+  await new Promise((resolve) => stream.params(level, strategy, resolve));
+  assert.equal(stream._level, level);
+  assert.equal(stream._strategy, strategy);
+  stream.end(second);
   await once(stream, 'end');
-  assert.deepEqual(node.inflateSync(Buffer.concat(pieces)), input);
+  return Buffer.concat(pieces);
+}
+
+test('params() changes level mid-stream and the output stays one valid stream', async () => {
+  const input = sampleInput(seededRandom(24), 100000);
+  const output = await deflateWithParams(hotpath.createDeflate, 1, input.subarray(0, 50000), 9, C.Z_FILTERED, input.subarray(50000));
+  assert.deepEqual(node.inflateSync(output), input);
+  const stream = hotpath.createDeflate();
   assert.throws(() => stream.params(10, 0), { code: 'ERR_OUT_OF_RANGE', name: 'RangeError' });
+  stream.destroy();
+});
+
+test('params() reaches the engine as in Node: deflate and deflateRaw compress what follows at the new level, gzip keeps its settings', async () => {
+  const text = Buffer.from('params must reach the native deflate state, not only the JS fields. '.repeat(2000));
+  const head = text.subarray(0, 1000);
+  const switches = [
+    // [from level, to level, to strategy, "took effect" judged from the output size]
+    [9, 0, C.Z_DEFAULT_STRATEGY, (size) => size > text.length], // stored
+    [0, 9, C.Z_DEFAULT_STRATEGY, (size) => size < text.length / 20], // compressed
+    [6, 6, C.Z_HUFFMAN_ONLY, (size) => size > text.length / 10], // no matches
+  ];
+  for (const make of ['createDeflate', 'createDeflateRaw', 'createGzip']) {
+    const decode = { createDeflate: 'inflateSync', createGzip: 'gunzipSync', createDeflateRaw: 'inflateRawSync' }[make];
+    for (const [from, level, strategy, tookEffect] of switches) {
+      const label = `${make} level ${from} → params(${level}, ${strategy})`;
+      const ours = await deflateWithParams(hotpath[make], from, head, level, strategy, text);
+      const theirs = await deflateWithParams(node[make], from, head, level, strategy, text);
+      assert.deepEqual(node[decode](ours), Buffer.concat([head, text]), label);
+      // Node's Gzip class changes only its JS fields: zlib's deflateParams runs for
+      // Deflate and DeflateRaw alone.
+      assert.equal(tookEffect(theirs.length), make !== 'createGzip', `${label}: Node's own output ${theirs.length} B`);
+      assert.equal(tookEffect(ours.length), tookEffect(theirs.length), `${label}: ${ours.length} B, Node's ${theirs.length} B`);
+    }
+  }
 });
 
 test('reset() restarts decoding as Node\'s does', async () => {

@@ -19,7 +19,7 @@ use super::crc32::crc32;
 use super::flate_codec::FlateOptions;
 use super::many::process_many;
 use super::mode::Mode;
-use super::one_shot::{process, process_into, OneShotError};
+use super::one_shot::{process, process_as_callback, process_into, OneShotError};
 use super::parallel_deflate;
 use crate::binding::{ByteView, HeldBytes, Utf8Text};
 
@@ -503,6 +503,7 @@ pub fn zlib_process_sync<'env>(
             input.as_slice(),
             max,
             parallel,
+            process,
         )));
     }
     // Output goes to a per-thread buffer that stays mapped between calls and is
@@ -525,6 +526,25 @@ pub fn zlib_process_sync<'env>(
 /// face releases it once sync calls go idle).
 const ARENA_KEEP: usize = 256 << 20;
 
+/// What the parallel compression path has done in this process (tests read it to
+/// see that a call was parallel).
+#[napi(object, js_name = "ZlibParallelStats")]
+pub struct ZlibParallelStats {
+    pub calls: f64,
+    pub blocks: f64,
+    pub threads_last_call: u32,
+}
+
+#[napi(js_name = "zlibParallelStats", catch_unwind)]
+pub fn zlib_parallel_stats() -> ZlibParallelStats {
+    let stats = parallel_deflate::stats();
+    ZlibParallelStats {
+        calls: stats.calls as f64,
+        blocks: stats.blocks as f64,
+        threads_last_call: stats.threads_last_call,
+    }
+}
+
 /// Frees the JS thread's sync output buffer; the face calls it when idle.
 #[napi(js_name = "zlibReleaseSyncBuffer", catch_unwind)]
 pub fn zlib_release_sync_buffer() {
@@ -535,12 +555,18 @@ thread_local! {
     static SYNC_OUTPUT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// How a one-shot form orders engine errors against `maxOutputLength`: `process`
+/// as the sync forms do, `process_as_callback` as the callback forms do.
+type OneShotRun =
+    fn(&CodecOptions, i32, &[u8], usize) -> std::result::Result<Vec<u8>, OneShotError>;
+
 fn run_one_shot(
     options: &CodecOptions,
     flush: i32,
     input: &[u8],
     max_output_length: usize,
     parallel: bool,
+    run: OneShotRun,
 ) -> NativeResult {
     let parallel_mode = matches!(options.mode, Mode::Gzip | Mode::Deflate | Mode::DeflateRaw);
     if parallel
@@ -556,7 +582,7 @@ fn run_one_shot(
             Err(error) => NativeResult::Failed(error),
         };
     }
-    process(options, flush, input, max_output_length).into()
+    run(options, flush, input, max_output_length).into()
 }
 
 /// `zlib.gzip(buf, opts, cb)` and the other callback one-shot functions; with
@@ -583,7 +609,16 @@ pub fn zlib_process<'env>(
     let input = unsafe { input.hold() };
     spawn_settled(
         env,
-        move || run_one_shot(&options, flush, input.as_slice(), max, parallel),
+        move || {
+            run_one_shot(
+                &options,
+                flush,
+                input.as_slice(),
+                max,
+                parallel,
+                process_as_callback,
+            )
+        },
         NativeResultOrList::One,
     )
 }

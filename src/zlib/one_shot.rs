@@ -69,6 +69,36 @@ pub fn process(
     Ok(output)
 }
 
+/// As `process`, in the order a callback call (`zlib.gunzip(buf, cb)`) meets its
+/// limit. Node's callback form is a stream: it writes the whole input without a
+/// flush, counting output against `maxOutputLength` as it arrives, and only then
+/// finishes. An input that ends early is found at that finish, so it is "too large"
+/// when what it decodes to is, where the sync form names the early end.
+pub fn process_as_callback(
+    options: &CodecOptions,
+    flush: i32,
+    input: &[u8],
+    max_output_length: usize,
+) -> Result<Vec<u8>, OneShotError> {
+    let result = process(options, flush, input, max_output_length);
+    match &result {
+        Err(OneShotError::Codec(error))
+            if !options.mode.is_compressor() && error.message == END_OF_INPUT =>
+        {
+            match process(options, NO_FLUSH, input, max_output_length) {
+                Err(too_large @ OneShotError::TooLarge(_)) => Err(too_large),
+                _ => result,
+            }
+        }
+        _ => result,
+    }
+}
+
+/// The error a finishing call gives when the input stops inside the stream.
+const END_OF_INPUT: &str = "unexpected end of file";
+/// Z_NO_FLUSH, and BROTLI_OPERATION_PROCESS for brotli: both 0.
+const NO_FLUSH: i32 = 0;
+
 /// As `process`, into `output` (cleared first), whose memory may be reused from
 /// call to call: fresh pages cost a fault each on first write.
 pub fn process_into(
@@ -298,5 +328,25 @@ mod tests {
             }
             other => panic!("expected a format error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_truncated_input_is_too_large_in_callback_order_when_its_output_is() {
+        let mut packed = Vec::new();
+        let deflate = CodecOptions::new(Mode::DeflateRaw);
+        packed.extend(process(&deflate, 4, &text(5000), usize::MAX).expect("deflate"));
+        let truncated = &packed[..packed.len() - 3];
+        let inflate = CodecOptions::new(Mode::InflateRaw);
+        let sync = process(&inflate, 4, truncated, 100);
+        assert!(matches!(&sync, Err(OneShotError::Codec(error)) if error.message == END_OF_INPUT));
+        assert_eq!(
+            process_as_callback(&inflate, 4, truncated, 100),
+            Err(OneShotError::TooLarge(100))
+        );
+        // Under the limit, the early end is reported in both orders.
+        assert_eq!(
+            process_as_callback(&inflate, 4, truncated, 1 << 20),
+            process(&inflate, 4, truncated, 1 << 20)
+        );
     }
 }

@@ -4,6 +4,9 @@
 //! with finish), and the pieces are joined under one gzip or zlib header with a
 //! checksum combined from the blocks' checksums.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+
 use rayon::prelude::*;
 
 use libz_rs_sys as z;
@@ -25,15 +28,55 @@ pub fn pays_off(level: i32) -> bool {
     level == -1 || level >= 4
 }
 
+/// What the parallel path has done in this process, so a test can see that a call
+/// took it and spread its blocks over threads (nothing else reads these).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ParallelStats {
+    pub calls: u64,
+    pub blocks: u64,
+    /// How many distinct pool threads compressed the blocks of the latest call.
+    pub threads_last_call: u32,
+}
+
+static CALLS: AtomicU64 = AtomicU64::new(0);
+static BLOCKS: AtomicU64 = AtomicU64::new(0);
+static THREADS_LAST_CALL: Mutex<u32> = Mutex::new(0);
+
+pub fn stats() -> ParallelStats {
+    ParallelStats {
+        calls: CALLS.load(Ordering::Relaxed),
+        blocks: BLOCKS.load(Ordering::Relaxed),
+        threads_last_call: THREADS_LAST_CALL.lock().map_or(0, |threads| *threads),
+    }
+}
+
+fn record_call(threads: &[Option<usize>]) {
+    let mut distinct: Vec<Option<usize>> = threads.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    CALLS.fetch_add(1, Ordering::Relaxed);
+    BLOCKS.fetch_add(threads.len() as u64, Ordering::Relaxed);
+    if let Ok(mut last) = THREADS_LAST_CALL.lock() {
+        *last = distinct.len() as u32;
+    }
+}
+
+/// One block's raw deflate and checksum.
+type CompressedBlock = Result<(Vec<u8>, u32), CodecError>;
+
 /// Compresses `input` in parallel for `mode` (Gzip, Deflate or DeflateRaw).
 /// Options with a dictionary are not supported here (the caller compresses those
 /// on one thread).
 pub fn compress(mode: Mode, options: &FlateOptions, input: &[u8]) -> Result<Vec<u8>, CodecError> {
     let block_count = input.len().div_ceil(BLOCK_SIZE).max(1);
-    let blocks: Vec<Result<(Vec<u8>, u32), CodecError>> = (0..block_count)
+    let (blocks, threads): (Vec<CompressedBlock>, Vec<Option<usize>>) = (0..block_count)
         .into_par_iter()
-        .map(|index| compress_block(mode, options, input, index, block_count))
-        .collect();
+        .map(|index| {
+            let block = compress_block(mode, options, input, index, block_count);
+            (block, rayon::current_thread_index())
+        })
+        .unzip();
+    record_call(&threads);
 
     let mut body_len = 0;
     let mut parts = Vec::with_capacity(blocks.len());
@@ -66,7 +109,7 @@ fn compress_block(
     input: &[u8],
     index: usize,
     block_count: usize,
-) -> Result<(Vec<u8>, u32), CodecError> {
+) -> CompressedBlock {
     let range = block_range(input.len(), index);
     let block = &input[range.clone()];
     let mut block_options = options.clone();
@@ -189,5 +232,17 @@ mod tests {
                 process(&CodecOptions::new(inverse), 4, &packed, usize::MAX).expect("inflate");
             assert_eq!(unpacked, input, "{mode:?}");
         }
+    }
+
+    #[test]
+    fn stats_count_every_call_and_block() {
+        let input = vec![7u8; 3 * BLOCK_SIZE + 1];
+        let before = stats();
+        compress(Mode::Gzip, &FlateOptions::default(), &input).expect("compress");
+        let after = stats();
+        // Other tests may compress in parallel at the same time: at least ours counted.
+        assert!(after.calls > before.calls);
+        assert!(after.blocks >= before.blocks + 4);
+        assert!(after.threads_last_call >= 1);
     }
 }
