@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import nodeReadline from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { randomTexts } from './helpers/readline-cases.mjs';
 import { seededRandom } from './helpers/random.mjs';
 
@@ -34,17 +35,32 @@ async function collect(iterable) {
   return out;
 }
 
-test('lines() yields what node:readline yields, for random texts in random chunks', async () => {
-  for (const { text, chunks } of randomTexts({ seed: 41, count: 1000 })) {
-    assert.deepEqual(await collect(hotpath.lines(chunks)), await nodeLines(chunks), JSON.stringify(text));
+/**
+ * What lines() yields: node:readline's lines of the input decoded to the end, so an
+ * unfinished UTF-8 character at the end is U+FFFD (readline itself drops it).
+ */
+async function expectedLines(bytes) {
+  const decoder = new StringDecoder('utf8');
+  return nodeLines([Buffer.from(decoder.write(bytes) + decoder.end())]);
+}
+
+test('lines() yields what node:readline yields, for random texts in random chunks, invalid UTF-8 included', async () => {
+  for (const { text, bytes, chunks } of randomTexts({ seed: 41, count: 1000 })) {
+    assert.deepEqual(await collect(hotpath.lines(chunks)), await expectedLines(bytes), JSON.stringify(text));
   }
 });
 
+test('lines() ends with U+FFFD for an unfinished character where node:readline drops it', async () => {
+  const chunks = [Buffer.from('a\nb'), Buffer.from([0xe6, 0x97])];
+  assert.deepEqual(await nodeLines(chunks), ['a', 'b']);
+  assert.deepEqual(await collect(hotpath.lines(chunks)), ['a', 'b\ufffd']);
+});
+
 test('lines({ batch: true }) yields arrays whose concatenation is every line', async () => {
-  for (const { text, chunks } of randomTexts({ seed: 42, count: 300 })) {
+  for (const { text, bytes, chunks } of randomTexts({ seed: 42, count: 300 })) {
     const batches = await collect(hotpath.lines(chunks, { batch: true }));
     assert.ok(batches.every((batch) => Array.isArray(batch) && batch.length > 0));
-    assert.deepEqual(batches.flat(), await nodeLines(chunks), JSON.stringify(text));
+    assert.deepEqual(batches.flat(), await expectedLines(bytes), JSON.stringify(text));
   }
 });
 
@@ -176,11 +192,32 @@ test('a bad JSON line rejects with its line number, or is skipped with skipInval
 
 test('countLines() counts what node:readline emits', async () => {
   let n = 0;
-  for (const { text } of randomTexts({ seed: 45, count: 200 })) {
+  for (const { text, bytes } of randomTexts({ seed: 45, count: 200 })) {
     const file = path.join(tmp, `count-${n++}.txt`);
-    fs.writeFileSync(file, text);
-    const expected = (await nodeLines([Buffer.from(text)])).length;
+    fs.writeFileSync(file, bytes);
+    const expected = (await nodeLines([bytes])).length;
     assert.equal(await hotpath.countLines(file), expected, JSON.stringify(text));
+  }
+});
+
+test('countLines() of files many reads long counts what node:readline emits, a CRLF astride every read edge included', async () => {
+  const random = seededRandom(46);
+  // countLines reads 1 MiB at a time: these files take 1 to 5 reads, and each puts
+  // a \r, a \r\n, a lone \r or a multi-byte character across a read edge.
+  const MiB = 1 << 20;
+  for (let n = 0; n < 12; n++) {
+    const size = random.int(MiB - 3, 5 * MiB);
+    const bytes = Buffer.alloc(size, 'line of text, é, 日本, and a break\n');
+    for (let edge = MiB; edge < size; edge += MiB) {
+      const piece = Buffer.from(random.pick(['\r\n', '\r', '\n', '\r\r\n', '日', '\n\r']));
+      piece.copy(bytes, edge - random.int(0, piece.length));
+    }
+    for (let k = 0; k < 50; k++) bytes[random.int(0, size - 1)] = random.pick([0x0d, 0x0a, 0xff, 0x80]);
+    const file = path.join(tmp, `count-big-${n}.txt`);
+    fs.writeFileSync(file, bytes);
+    let expected = 0;
+    for await (const line of nodeReadline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) expected += line === undefined ? 0 : 1;
+    assert.equal(await hotpath.countLines(file), expected, `file ${n}: ${size} B`);
   }
 });
 

@@ -1,6 +1,7 @@
 //! Counting lines at memchr speed, with readline's notion of a line: a `\n`, `\r\n`
 //! or lone `\r` ends one (and, from Node 24, U+2028 and U+2029), and a non-empty
-//! remainder without a break counts too.
+//! remainder without a break counts too — unless all it holds is an unfinished UTF-8
+//! character, which readline's decoder keeps back and never emits.
 //!
 //! The separators are found in the UTF-8 bytes (E2 80 A8 and E2 80 A9): E2 is a lead
 //! byte, never a continuation, so those three bytes decode to the separator whatever
@@ -10,6 +11,8 @@
 const SEPARATOR_LEAD: u8 = 0xe2;
 const SEPARATOR_MIDDLE: u8 = 0x80;
 const SEPARATOR_LAST: [u8; 2] = [0xa8, 0xa9];
+
+use crate::string_decoder::node_decoder::incomplete_utf8_tail_len;
 
 /// Streams byte chunks and counts the lines they hold.
 #[derive(Default)]
@@ -23,7 +26,14 @@ pub struct LineCounter {
     open_line: bool,
     /// How many bytes of a separator's encoding ended the last chunk (0–2).
     separator_prefix: usize,
+    /// The stream's last bytes (enough for an unfinished character and the
+    /// separator before it) and its length so far.
+    last: [u8; STREAM_END_KEPT],
+    last_len: usize,
+    total: u64,
 }
+
+const STREAM_END_KEPT: usize = 6;
 
 impl LineCounter {
     /// A counter with Node 20/22's rule (`separators` false) or Node 24's (true).
@@ -35,6 +45,7 @@ impl LineCounter {
     }
 
     pub fn push(&mut self, chunk: &[u8]) {
+        self.keep_stream_end(chunk);
         let mut data = chunk;
         if self.separator_prefix > 0 {
             data = self.finish_separator(data);
@@ -130,9 +141,42 @@ impl LineCounter {
         &data[taken..]
     }
 
+    fn keep_stream_end(&mut self, chunk: &[u8]) {
+        self.total += chunk.len() as u64;
+        let kept_old = STREAM_END_KEPT
+            .saturating_sub(chunk.len())
+            .min(self.last_len);
+        let taken = chunk.len().min(STREAM_END_KEPT);
+        let mut next = [0u8; STREAM_END_KEPT];
+        next[..kept_old].copy_from_slice(&self.last[self.last_len - kept_old..self.last_len]);
+        next[kept_old..kept_old + taken].copy_from_slice(&chunk[chunk.len() - taken..]);
+        self.last = next;
+        self.last_len = kept_old + taken;
+    }
+
+    /// The open line is nothing but an unfinished character at the end of the stream.
+    fn open_line_is_unfinished_character(&self) -> bool {
+        let end = &self.last[..self.last_len];
+        let unfinished = incomplete_utf8_tail_len(end);
+        if unfinished == 0 {
+            return false;
+        }
+        if self.total == unfinished as u64 {
+            return true;
+        }
+        let before = &end[..end.len() - unfinished];
+        match before {
+            [.., b'\n' | b'\r'] => true,
+            [.., SEPARATOR_LEAD, SEPARATOR_MIDDLE, last] => {
+                self.separators && SEPARATOR_LAST.contains(last)
+            }
+            _ => false,
+        }
+    }
+
     /// Lines so far, counting an unfinished last line.
     pub fn finish(&self) -> u64 {
-        self.lines + u64::from(self.open_line)
+        self.lines + u64::from(self.open_line && !self.open_line_is_unfinished_character())
     }
 }
 
@@ -166,6 +210,24 @@ mod tests {
         assert_eq!(count(&[b"a\nb"]), 2);
         assert_eq!(count(&[b"\n\n"]), 2);
         assert_eq!(count(&[b"a\r\nb\rc\n"]), 3);
+    }
+
+    #[test]
+    fn an_unfinished_character_alone_on_the_last_line_is_not_a_line() {
+        assert_eq!(count(&[b"a\n\xc3"]), 1);
+        assert_eq!(count(&[b"a\r\xe6\x97"]), 1);
+        assert_eq!(count(&[b"\xf0\x9f\x98"]), 0);
+        assert_eq!(count(&[b"a\n", b"\xe6", b"\x97"]), 1);
+        // Text before it, or a complete or invalid character: the line counts.
+        assert_eq!(count(&[b"a\nb\xc3"]), 2);
+        assert_eq!(count(&[b"a\n\xc3\xa9"]), 2);
+        assert_eq!(count(&[b"a\n\xff"]), 2);
+        assert_eq!(count(&[b"a\n\x80"]), 2);
+        // After U+2028 the line is empty only where U+2028 ends lines.
+        let after_separator = "a\u{2028}".as_bytes();
+        assert_eq!(count_by(true, &[after_separator, b"\xc3"]), 1);
+        assert_eq!(count_by(false, &[after_separator, b"\xc3"]), 1);
+        assert_eq!(count_by(false, &[b"\n", after_separator, b"\xc3"]), 2);
     }
 
     #[test]

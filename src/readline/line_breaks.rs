@@ -116,19 +116,73 @@ mod tests {
         out
     }
 
+    /// The UTF-16 scan's breaks, checked against the one-byte scan whenever the text
+    /// fits in one byte per character (also when neither finds a break).
     fn breaks(text: &str) -> Vec<u32> {
-        let mut latin1 = Vec::new();
-        if text.chars().all(|c| u32::from(c) < 0x100) {
-            let bytes: Vec<u8> = text.chars().map(|c| c as u8).collect();
-            find_in_latin1(&bytes, &mut latin1);
-        }
         let units: Vec<u16> = text.encode_utf16().collect();
         let mut utf16 = Vec::new();
         find_in_utf16(&units, &mut utf16, false);
-        if !latin1.is_empty() {
+        if text.chars().all(|c| u32::from(c) < 0x100) {
+            let bytes: Vec<u8> = text.chars().map(|c| c as u8).collect();
+            let mut latin1 = Vec::new();
+            find_in_latin1(&bytes, &mut latin1);
             assert_eq!(latin1, utf16, "latin1 and utf16 scans disagree on {text:?}");
         }
         utf16
+    }
+
+    /// `/\r?\n|\r(?!\n)/g` written out by hand, the reference for the random cases.
+    fn reference_breaks(text: &[u8]) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            match (text[at], text.get(at + 1)) {
+                (b'\r', Some(b'\n')) => {
+                    out.extend([at as u32, at as u32 + 2]);
+                    at += 2;
+                }
+                (b'\r' | b'\n', _) => {
+                    out.extend([at as u32, at as u32 + 1]);
+                    at += 1;
+                }
+                _ => at += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn latin1_and_utf16_scans_match_the_pattern_on_random_text() {
+        let mut state = 0x2545_f491_u32;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state
+        };
+        let alphabet = [b'a', b'\n', b'\r', b' ', 0xe9, 0x85, 0x0b, 0x0c];
+        for round in 0..2000 {
+            let len = (next() % 200) as usize;
+            // Every other text has no \r at all, the scanner's single-byte fast path.
+            let letters = if round % 2 == 0 {
+                &alphabet[..]
+            } else {
+                &[b'a', b'\n', 0xe9][..]
+            };
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| letters[next() as usize % letters.len()])
+                .collect();
+            let text: String = bytes.iter().map(|&b| char::from(b)).collect();
+            assert_eq!(breaks(&text), reference_breaks(&bytes), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn text_without_breaks_has_none_in_either_scan() {
+        assert_eq!(
+            breaks("no breaks here \u{e9}\u{85}\u{b}\u{c}"),
+            Vec::<u32>::new()
+        );
     }
 
     #[test]

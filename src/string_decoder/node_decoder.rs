@@ -156,32 +156,36 @@ pub fn write<'a>(state: &mut State, chunk: &'a [u8]) -> Result<Decoded<'a>, Unkn
 /// Finds where the character that ends `data` begins, and whether it is complete.
 /// Sets the buffered/missing counts for an incomplete one; leaves them 0 otherwise.
 fn hold_utf8_tail(state: &mut State, data: &[u8]) {
-    let mut index = data.len() - 1;
-    loop {
-        state[BUFFERED] += 1;
-        let byte = data[index];
+    let (buffered, missing) = utf8_tail(data).unwrap_or((0, 0));
+    state[BUFFERED] = buffered;
+    state[MISSING] = missing;
+}
+
+/// The bytes Node's UTF-8 StringDecoder holds back at the end of `data` (an
+/// incomplete character: `end()` turns it into U+FFFD, readline drops it) and how
+/// many bytes it still misses; None when the last character is complete or invalid.
+fn utf8_tail(data: &[u8]) -> Option<(u8, u8)> {
+    let mut buffered = 0u8;
+    for &byte in data.iter().rev() {
+        buffered += 1;
         if is_continuation(byte) {
-            if state[BUFFERED] >= 4 || index == 0 {
+            if buffered >= 4 {
                 // No lead byte within reach: invalid, left for the decoder to replace.
-                state[BUFFERED] = 0;
-                return;
+                return None;
             }
-            index -= 1;
             continue;
         }
-        let Some(length) = utf8_sequence_length(byte) else {
-            state[BUFFERED] = 0;
-            return;
-        };
-        if state[BUFFERED] >= length {
-            // Complete (or over-long, hence invalid anyway): nothing to hold back.
-            state[MISSING] = 0;
-            state[BUFFERED] = 0;
-        } else {
-            state[MISSING] = length - state[BUFFERED];
-        }
-        return;
+        let length = utf8_sequence_length(byte)?;
+        // Complete (or over-long, hence invalid anyway): nothing to hold back.
+        return (buffered < length).then(|| (buffered, length - buffered));
     }
+    None
+}
+
+/// How many bytes at the end of a UTF-8 stream form an unfinished character, as
+/// Node's StringDecoder sees them (0 when the stream ends on a whole character).
+pub fn incomplete_utf8_tail_len(stream_end: &[u8]) -> usize {
+    utf8_tail(stream_end).map_or(0, |(buffered, _)| usize::from(buffered))
 }
 
 /// `decoder.end()` after the optional last write: whatever is buffered, as text.
