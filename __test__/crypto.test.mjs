@@ -46,25 +46,115 @@ test('every alias hotpath treats as native is one Node accepts, in any case, wit
   }
 });
 
-test('digests match node:crypto for every algorithm, output encoding and random update splits', () => {
+const native = require('../binding.js');
+
+/** How many native digests (hashBytes/hmacBytes calls) `fn` makes. */
+function nativeDigests(fn) {
+  const saved = { hashBytes: native.hashBytes, hmacBytes: native.hmacBytes };
+  let calls = 0;
+  for (const name of Object.keys(saved)) {
+    native[name] = (...args) => {
+      calls++;
+      return saved[name](...args);
+    };
+  }
+  try {
+    fn();
+  } finally {
+    Object.assign(native, saved);
+  }
+  return calls;
+}
+
+/** Cuts `size` bytes into pieces of 1..maxPiece bytes. */
+function pieceSizes(random, size, maxPiece) {
+  const sizes = [];
+  for (let left = size; left > 0; ) {
+    const piece = Math.min(left, random.int(1, maxPiece));
+    sizes.push(piece);
+    left -= piece;
+  }
+  return sizes;
+}
+
+// Every native algorithm buffers at least 192 bytes before Node's object takes over
+// (at most 384): a message of 192 bytes or fewer is digested natively, one whose first
+// 150 bytes arrive in small pieces and which then passes 384 crosses with bytes buffered.
+const ALWAYS_NATIVE = 192;
+const ALWAYS_HANDED_OVER = 385;
+
+function randomHashCase(random) {
+  const kind = random.pick(['native', 'native', 'native', 'crossing', 'crossing', 'large']);
+  const algorithm = kind === 'large' ? random.pick([...NATIVE, 'sha224', 'sha3-256', 'RSA-SHA256', 'SHA-512/256']) : random.pick(NATIVE);
+  let sizes;
+  if (kind === 'native') sizes = pieceSizes(random, random.int(0, ALWAYS_NATIVE), random.pick([1, 8, 64, ALWAYS_NATIVE]));
+  else if (kind === 'crossing') {
+    sizes = [...pieceSizes(random, random.int(1, 150), 50), ...pieceSizes(random, random.int(ALWAYS_HANDED_OVER, 5000), random.pick([64, 1000, 9000]))];
+  } else sizes = pieceSizes(random, random.pick([500, 4096, 4097, random.int(0, 100000)]), 9000);
+  const key = random.next() < 0.3 ? random.bytes(random.int(0, 200)) : null;
+  return { kind, algorithm, sizes, key };
+}
+
+test('digests match node:crypto for random update splits, most of them native, many crossing the hand-over with bytes buffered', () => {
   const random = seededRandom(51);
+  const seen = { native: 0, nativeWithSeveralUpdates: 0, crossedWithBytesBuffered: 0, hmac: 0 };
   for (let i = 0; i < 1500; i++) {
-    const algorithm = random.pick([...NATIVE, 'sha224', 'sha3-256', 'RSA-SHA256', 'SHA-512/256']);
-    const size = random.pick([0, 1, 55, 56, 63, 64, 65, 127, 128, 129, 500, 511, 512, 513, 4095, 4096, 4097, random.int(0, 100000)]);
-    const bytes = random.bytes(size);
-    const ours = hotpath.createHash(algorithm);
-    const theirs = node.createHash(algorithm);
-    let at = 0;
-    while (at < size) {
-      const next = Math.min(size, at + random.int(1, 9000));
-      const piece = bytes.subarray(at, next);
-      const input = random.next() < 0.3 ? views(piece, random) : piece;
-      ours.update(input);
-      theirs.update(input);
-      at = next;
-    }
+    const { kind, algorithm, sizes, key } = randomHashCase(random);
+    const make = (crypto) => (key === null ? crypto.createHash(algorithm) : crypto.createHmac(algorithm, key));
     const encoding = random.pick(OUTPUT_ENCODINGS);
-    assert.deepEqual(ours.digest(encoding), theirs.digest(encoding), `${algorithm} ${size} ${encoding}`);
+    const ours = make(hotpath);
+    const theirs = make(node);
+    const label = `${key === null ? 'hash' : 'hmac'} ${algorithm} ${kind} [${sizes}] ${encoding}`;
+    let ourDigest;
+    const calls = nativeDigests(() => {
+      for (const size of sizes) {
+        const piece = random.bytes(size);
+        const input = random.next() < 0.3 ? views(piece, random) : piece;
+        ours.update(input);
+        theirs.update(input);
+      }
+      ourDigest = ours.digest(encoding);
+    });
+    assert.deepEqual(ourDigest, theirs.digest(encoding), label);
+    if (kind === 'native') {
+      assert.equal(calls, 1, `${label}: one native digest`);
+      seen.native++;
+      if (sizes.length > 1) seen.nativeWithSeveralUpdates++;
+    } else if (kind === 'crossing') {
+      assert.equal(calls, 0, `${label}: Node's object took over`);
+      seen.crossedWithBytesBuffered++;
+    }
+    if (key !== null) seen.hmac++;
+  }
+  assert.ok(seen.native >= 600, JSON.stringify(seen));
+  assert.ok(seen.nativeWithSeveralUpdates >= 400, JSON.stringify(seen));
+  assert.ok(seen.crossedWithBytesBuffered >= 400, JSON.stringify(seen));
+  assert.ok(seen.hmac >= 300, JSON.stringify(seen));
+});
+
+test('copy() of a buffering Hash, then the hand-over on either side, gives Node\'s digests', () => {
+  const random = seededRandom(57);
+  for (const algorithm of NATIVE) {
+    for (let round = 0; round < 20; round++) {
+      const head = random.bytes(random.int(0, 150));
+      const [a, b, c] = [random.int(0, 50), random.int(ALWAYS_HANDED_OVER, 3000), random.int(0, 3000)].map((n) => random.bytes(n));
+      const ours = hotpath.createHash(algorithm).update(head);
+      const theirs = node.createHash(algorithm).update(head);
+      const [ourCopy, theirCopy] = [ours.copy(), theirs.copy()];
+      // The copy crosses; the original stays native, then crosses after a copy of its own.
+      ourCopy.update(b);
+      theirCopy.update(b);
+      ours.update(a);
+      theirs.update(a);
+      const [ourSecond, theirSecond] = [ours.copy(), theirs.copy()];
+      ours.update(c).update(b);
+      theirs.update(c).update(b);
+      const label = `${algorithm} round ${round}`;
+      assert.equal(ourCopy.copy().digest('hex'), theirCopy.copy().digest('hex'), `${label} copy of the crossed copy`);
+      assert.equal(ourCopy.digest('base64'), theirCopy.digest('base64'), `${label} copy`);
+      assert.equal(ourSecond.digest('hex'), theirSecond.digest('hex'), `${label} second copy`);
+      assert.equal(ours.digest('hex'), theirs.digest('hex'), `${label} original`);
+    }
   }
 });
 

@@ -157,6 +157,39 @@ mod tests {
         }
     }
 
+    /// FIPS 180-2's examples (the empty message, "abc", and the 896-bit two-block
+    /// message), which ring computes for SHA-384/512: checked against the standard,
+    /// not against ring itself.
+    #[test]
+    fn known_answers_for_sha384_and_sha512() {
+        let two_blocks = b"abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu";
+        let cases: [(Algorithm, &[u8], &str); 6] = [
+            (Algorithm::Sha384, b"", "38b060a751ac96384cd9327eb1b1e36a21fdb71114be07434c0cc7bf63f6e1da274edebfe76f65fbd51ad2f14898b95b"),
+            (Algorithm::Sha384, b"abc", "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358baeca134c825a7"),
+            (Algorithm::Sha384, two_blocks, "09330c33f71147e83d192fc782cd1b4753111b173b3b05d22fa08086e3b0f712fcc7c71a557e2db966c3e9fa91746039"),
+            (Algorithm::Sha512, b"", "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e"),
+            (Algorithm::Sha512, b"abc", "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f"),
+            (Algorithm::Sha512, two_blocks, "8e959b75dae313da8cf4f72814fc143f8f7779c6eb9f7fa17299aeadb6889018501d289e4900f7e4331b99dec4b5433ac7d329eeb6dd26545e96e55b874be909"),
+        ];
+        for (algorithm, message, expected) in cases {
+            assert_eq!(
+                hex(digest(algorithm, message).as_bytes()),
+                expected,
+                "{algorithm:?} of {} bytes",
+                message.len()
+            );
+            let mut split = Hasher::new(algorithm);
+            for piece in message.chunks(7) {
+                split.update(piece);
+            }
+            assert_eq!(
+                hex(split.finish().as_bytes()),
+                expected,
+                "{algorithm:?} in pieces"
+            );
+        }
+    }
+
     #[test]
     fn incremental_equals_one_shot_and_clones_independently() {
         let data: Vec<u8> = (0..5000u32).map(|i| (i * 13) as u8).collect();

@@ -85,6 +85,17 @@ mod tests {
     }
 
     #[test]
+    fn rfc_4231_case_2_for_sha384_and_sha512() {
+        for (algorithm, expected) in [
+            (Algorithm::Sha384, "af45d2e376484031617f78d2b58a6b1b9c7ef464f5a01b47e42ec3736322445e8e2240ca5e69e2c78b3239ecfab21649"),
+            (Algorithm::Sha512, "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737"),
+        ] {
+            let mac = HmacKey::new(algorithm, b"Jefe").sign(b"what do ya want for nothing?");
+            assert_eq!(hex(mac.as_bytes()), expected, "{algorithm:?}");
+        }
+    }
+
+    #[test]
     fn keys_longer_than_a_block_are_hashed_first() {
         let key = [0xaau8; 131];
         let mac = HmacKey::new(Algorithm::Sha256, &key)
