@@ -116,15 +116,49 @@ test('a truncated multibyte character at the end becomes U+FFFD', () => {
   assert.equal(decoder.write(iconv.encode('語', 'shift_jis')), '語', 'reusable after end()');
 });
 
-test('encode then decode round-trips random text in the Unicode encodings', () => {
+/** Encoders outside hotpath for the Unicode encodings: Node's Buffer and iconv-lite. */
+const OUTSIDE_ENCODE = {
+  utf8: (text) => Buffer.from(text, 'utf8'),
+  utf16le: (text) => Buffer.from(text, 'utf16le'),
+  'utf-16be': (text) => iconv.encode(text, 'utf-16be'),
+  gb18030: (text) => iconv.encode(text, 'gb18030'),
+};
+// decode() is iconv-lite's API: iconv-lite is the oracle (an odd last UTF-16 byte is
+// dropped there, where TextDecoder gives U+FFFD).
+const OUTSIDE_DECODE = Object.fromEntries(Object.keys(OUTSIDE_ENCODE).map((encoding) => [encoding, (bytes) => iconv.decode(bytes, encoding, { stripBOM: false })]));
+
+test('random text encodes as Buffer/iconv-lite encode it and decodes back as TextDecoder/iconv-lite decode it', () => {
   const random = seededRandom(22);
-  const pieces = ['a', 'é', '日', '😀', '\n', 'Ж'];
-  for (const encoding of ['utf8', 'utf16le', 'utf-16be', 'gb18030']) {
+  const pieces = ['a', 'é', '日', '😀', '\n', 'Ж', '\ufeff', '𤭢'];
+  for (const encoding of Object.keys(OUTSIDE_ENCODE)) {
     for (let i = 0; i < 200; i++) {
       let text = '';
       for (let n = random.int(0, 50); n > 0; n--) text += random.pick(pieces);
-      assert.equal(decode(encode(text, encoding), encoding), text, `${encoding} ${text}`);
+      const label = `${encoding} ${JSON.stringify(text)}`;
+      const bytes = encode(text, encoding);
+      assert.deepEqual(bytes, OUTSIDE_ENCODE[encoding](text), `encode ${label}`);
+      assert.equal(decode(bytes, encoding, { stripBOM: false }), OUTSIDE_DECODE[encoding](bytes), `decode ${label}`);
+      assert.equal(decode(bytes, encoding, { stripBOM: false }), text, `round trip ${label}`);
     }
+  }
+});
+
+test('random bytes, valid or not, decode in the UTF encodings as iconv-lite decodes them', () => {
+  const random = seededRandom(25);
+  for (const encoding of ['utf8', 'utf16le', 'utf-16be']) {
+    for (let i = 0; i < 300; i++) {
+      const bytes = random.bytes(random.int(0, 40));
+      assert.equal(decode(bytes, encoding, { stripBOM: false }), OUTSIDE_DECODE[encoding](bytes), `${encoding} ${bytes.toString('hex')}`);
+    }
+  }
+});
+
+test('random bytes, valid or not, decode in gb18030 as the WHATWG decoder (TextDecoder) does', () => {
+  // iconv-lite recovers from a broken four-byte sequence byte by byte, WHATWG as one error.
+  const random = seededRandom(27);
+  for (let i = 0; i < 300; i++) {
+    const bytes = random.bytes(random.int(0, 40));
+    assert.equal(decode(bytes, 'gb18030', { stripBOM: false }), new TextDecoder('gb18030').decode(bytes), bytes.toString('hex'));
   }
 });
 
@@ -157,6 +191,15 @@ test('unknown labels throw ERR_UNKNOWN_ENCODING and do not exist', () => {
   assert.equal(encodingExists(null), false);
 });
 
+test('a leading U+FEFF is stripped in the Unicode encodings only, as iconv-lite does (in gb18030 it is text)', async () => {
+  for (const encoding of ['utf8', 'utf16le', 'utf-16be', 'utf-16', 'gb18030']) {
+    const bytes = iconv.encode('\ufeffx', encoding === 'utf-16' ? 'utf-16le' : encoding);
+    assert.equal(decode(bytes, encoding), iconv.decode(bytes, encoding), encoding);
+    assert.equal((await collect(createDecodeStream(encoding), [bytes])).join(''), iconv.decode(bytes, encoding), `${encoding} stream`);
+  }
+  assert.equal(decode(iconv.encode('\ufeffx', 'gb18030'), 'gb18030'), '\ufeffx');
+});
+
 test('decode strips a byte order mark unless stripBOM is false; encode adds one with addBOM', () => {
   const withBom = Buffer.from('\ufeffhi');
   assert.equal(decode(withBom, 'utf8'), iconv.decode(withBom, 'utf8'));
@@ -185,19 +228,36 @@ async function collect(stream, chunks) {
   return out;
 }
 
-test('createDecodeStream decodes random chunkings like one-shot decode', async () => {
+/** Cuts `bytes` (or a string) at random places into pieces of 1..maxPiece units. */
+function randomChunks(random, input, maxPiece) {
+  const chunks = [];
+  for (let at = 0; at < input.length; ) {
+    const next = Math.min(input.length, at + random.int(1, maxPiece));
+    chunks.push(input.slice(at, next));
+    at = next;
+  }
+  return chunks;
+}
+
+test('createDecodeStream decodes random chunkings as iconv-lite decodes the whole input', async () => {
   const random = seededRandom(24);
   for (const { text, encoding } of sampleCases()) {
-    const bytes = iconv.encode(`\ufeff${text}`, encoding);
-    const chunks = [];
-    for (let at = 0; at < bytes.length;) {
-      const next = Math.min(bytes.length, at + random.int(1, 5));
-      chunks.push(bytes.subarray(at, next));
-      at = next;
+    const whole = iconv.encode(`\ufeff${text}`, encoding);
+    // Also cut short, so a character split by the end of input is decoded as iconv-lite does.
+    for (const bytes of [whole, whole.subarray(0, whole.length - 1)]) {
+      const pieces = await collect(createDecodeStream(encoding), randomChunks(random, bytes, 5));
+      assert.ok(pieces.every((piece) => typeof piece === 'string'));
+      assert.equal(pieces.join(''), iconv.decode(bytes, encoding), `${encoding} ${bytes.length} B`);
     }
-    const pieces = await collect(createDecodeStream(encoding), chunks);
-    assert.ok(pieces.every((piece) => typeof piece === 'string'));
-    assert.equal(pieces.join(''), decode(bytes, encoding), encoding);
+  }
+});
+
+test('createEncodeStream encodes random chunkings as iconv-lite encodes the whole text', async () => {
+  const random = seededRandom(26);
+  for (const { text, encoding } of sampleCases()) {
+    const chunks = randomChunks(random, `${text} 😀${text}`, 4); // pairs split between writes too
+    const pieces = await collect(createEncodeStream(encoding), chunks);
+    assert.deepEqual(Buffer.concat(pieces), iconv.encode(`${text} 😀${text}`, encoding), encoding);
   }
 });
 
@@ -206,7 +266,7 @@ test('createEncodeStream keeps a surrogate pair split across writes together', a
   for (const encoding of ['utf8', 'utf-16be', 'gb18030', 'shift_jis']) {
     const chunks = ['a\ud83d', '\ude00b', '日'];
     const pieces = await collect(createEncodeStream(encoding), chunks);
-    assert.deepEqual(Buffer.concat(pieces), encode(text, encoding), encoding);
+    assert.deepEqual(Buffer.concat(pieces), iconv.encode(text, encoding), encoding);
   }
 });
 

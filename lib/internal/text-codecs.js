@@ -27,8 +27,16 @@ function asBuffer(view) {
   return Buffer.isBuffer(view) ? view : Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }
 
-function withoutBom(text, options) {
-  const strip = options == null || options.stripBOM !== false;
+/**
+ * Whether a leading U+FEFF is a byte order mark to strip: iconv-lite strips it for its
+ * Unicode codecs only (UTF-8, UTF-16 in either order); in gb18030, which can encode
+ * U+FEFF, it is text.
+ */
+function stripsBom(resolved, options) {
+  return (options == null || options.stripBOM !== false) && (resolved.name === 'utf8' || resolved.name === 'utf16le' || resolved.name === 'utf-16be');
+}
+
+function withoutBom(text, strip) {
   return strip && text.charCodeAt(0) === BOM ? text.slice(1) : text;
 }
 
@@ -37,9 +45,12 @@ function decode(bytes, encoding, options) {
   if (!ArrayBuffer.isView(bytes)) throw invalidArgType('bytes', ['Buffer', 'TypedArray', 'DataView'], bytes);
   if (detectsByteOrder(encoding)) {
     const order = detectUtf16ByteOrder([bytes], options == null ? undefined : options.defaultEncoding);
-    return withoutBom(decodeUtf16(bytes, order), options);
+    return withoutBom(decodeUtf16(bytes, order), options == null || options.stripBOM !== false);
   }
   const resolved = resolveEncoding(encoding);
+  // UTF-16BE as iconv-lite decodes it (its pairs read as UTF-16LE: lone surrogates kept,
+  // an odd last byte dropped), not as WHATWG's decoder does (U+FFFD for both).
+  if (resolved.name === 'utf-16be') return withoutBom(decodeUtf16(bytes, 'utf-16be'), stripsBom(resolved, options));
   let text;
   try {
     if (resolved.whatwg) text = requireNative('decode').whatwgDecode(bytes, resolved.whatwg);
@@ -48,7 +59,7 @@ function decode(bytes, encoding, options) {
   } catch (error) {
     throw stringErrorFromNative(error);
   }
-  return withoutBom(text, options);
+  return withoutBom(text, stripsBom(resolved, options));
 }
 
 /** Whether output starts with a BOM: iconv-lite's 'utf-16' adds one unless told not to. */
@@ -78,13 +89,15 @@ class DecodeStream extends Transform {
     // 'utf-16' picks its byte order from the first bytes, so those wait (as in
     // iconv-lite) until there are enough of them or the input ends. Any other label
     // is checked here, before the stream exists.
-    const decoder = detectsByteOrder(encoding) ? null : new StringDecoder(encoding);
+    const detect = detectsByteOrder(encoding);
+    const resolved = detect ? null : resolveEncoding(encoding);
+    const decoder = detect ? null : resolved.name === 'utf-16be' ? new Utf16Decoder('utf-16be') : new StringDecoder(encoding);
     super({ ...options, decodeStrings: true, encoding: 'utf8' });
     this.decoder = decoder;
     this.heldBytes = [];
     this.heldLength = 0;
     this.defaultEncoding = options.defaultEncoding;
-    this.stripBOM = options.stripBOM !== false;
+    this.stripBOM = detect ? options.stripBOM !== false : stripsBom(resolved, options);
   }
 
   /** The text of `chunk`, once the decoder is known; held bytes go first. */
