@@ -8,6 +8,19 @@ const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUILTIN_FACES = ['zlib', 'crypto', 'string_decoder', 'readline', 'buffer'];
 
+/** What a property descriptor says, apart from its value itself. */
+function descriptorShape(descriptor) {
+  return {
+    kind: 'value' in descriptor ? 'data' : 'accessor',
+    enumerable: descriptor.enumerable,
+    configurable: descriptor.configurable,
+    writable: descriptor.writable,
+    type: typeof descriptor.value,
+    getter: typeof descriptor.get,
+    setter: typeof descriptor.set,
+  };
+}
+
 for (const name of BUILTIN_FACES) {
   test(`hotpath/${name} exports every enumerable name of node:${name}`, () => {
     const face = require(`hotpath/${name}`);
@@ -23,10 +36,12 @@ for (const name of BUILTIN_FACES) {
       const theirs = Object.getOwnPropertyDescriptor(builtin, key);
       const ours = Object.getOwnPropertyDescriptor(face, key);
       assert.ok(ours, `${key} is missing`);
-      assert.equal(ours.enumerable, theirs.enumerable, `${key} enumerable`);
-      if (!('value' in theirs) || ours.value === theirs.value) {
-        assert.equal(ours.writable, theirs.writable, `${key} writable`);
-        assert.equal(ours.configurable, theirs.configurable, `${key} configurable`);
+      // Replaced exports too: the same kind of property, flags, and type of value.
+      assert.deepEqual(descriptorShape(ours), descriptorShape(theirs), key);
+      if (typeof theirs.value === 'function') {
+        assert.equal(ours.value.name, theirs.value.name, `${key}.name`);
+        assert.equal(ours.value.length, theirs.value.length, `${key}.length`);
+        assert.equal(typeof ours.value.prototype, typeof theirs.value.prototype, `${key}.prototype`);
       }
     }
   });

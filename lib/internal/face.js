@@ -9,14 +9,18 @@ function copyBuiltin(builtin) {
   return Object.defineProperties({}, Object.getOwnPropertyDescriptors(builtin));
 }
 
-/** Replaces one export with hotpath's, keeping the built-in's enumerability. */
+/**
+ * Replaces one export with hotpath's, keeping the built-in's property flags: zlib's
+ * `create*` factories, for one, are read-only in Node, and stay so here.
+ */
 function override(face, name, value) {
   const previous = Object.getOwnPropertyDescriptor(face, name);
+  const flags = previous && 'value' in previous ? previous : { writable: true, configurable: true, enumerable: previous ? previous.enumerable : true };
   Object.defineProperty(face, name, {
     value,
-    writable: true,
-    configurable: true,
-    enumerable: previous ? previous.enumerable : true,
+    writable: flags.writable,
+    configurable: flags.configurable,
+    enumerable: flags.enumerable,
   });
 }
 
