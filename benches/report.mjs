@@ -73,7 +73,7 @@ export function markdown(results) {
   const out = [
     '# hotpath benchmark results',
     '',
-    `Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node} (${machine.platform}).`,
+    `Machine: ${machine.cpu}, ${machine.cores} cores (${machine.platform}); each table names the Node it ran under.`,
     `Medians of ${machine.rounds} alternating rounds; ratios above 1× mean hotpath is faster.`,
     'Written by `npm run bench`; the machines are shared and noisy, so read ratios, not absolute rates.',
     '',
@@ -81,7 +81,7 @@ export function markdown(results) {
   ];
   for (const [module, entry] of Object.entries(results.modules)) {
     const { header, body } = tableLines(entry.rows);
-    out.push('', `## ${module}`, '', `Measured ${entry.measuredAt}.`, '');
+    out.push('', `## ${module}`, '', `Measured ${entry.measuredAt} under Node ${entry.node}.`, '');
     out.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
     for (const cells of body) out.push(`| ${cells.join(' | ')} |`);
   }

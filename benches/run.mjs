@@ -1,7 +1,7 @@
 // npm run bench [-- module …]: runs benches/<module>.bench.mjs (all of them by default),
 // prints one table per module headed by the machine, and writes benches/results.json,
 // benches/RESULTS.md and benches/RESULTS.svg. Modules not run this time keep the rows
-// of their last run in those files.
+// of their last run in those files, each table naming the Node it was measured under.
 // npm run bench:check [-- module …] (`--check`): runs only the same-result check of
 // every case (each contender once, no timing, nothing written), as CI does.
 
@@ -37,7 +37,9 @@ function machine() {
 
 function previousModules() {
   try {
-    return JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')).modules || {};
+    const saved = JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')).modules || {};
+    // A table that does not say which Node it was measured under cannot be labelled.
+    return Object.fromEntries(Object.entries(saved).filter(([, entry]) => typeof entry.node === 'string'));
   } catch {
     return {};
   }
@@ -80,7 +82,7 @@ async function main() {
     }
     if (bench.teardown) await bench.teardown();
     printTable(bench.module, rows);
-    modules[bench.module] = { measuredAt: new Date().toISOString(), rows };
+    modules[bench.module] = { measuredAt: new Date().toISOString(), node: process.version, rows };
   }
   const results = { machine: info, modules };
   fs.writeFileSync(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);
