@@ -7,12 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import node from 'node:crypto';
-import { seededRandom, randomText } from './helpers/random.mjs';
+import { seededRandom, randomText, randomPieces } from './helpers/random.mjs';
 import { assertSameError } from './helpers/errors.mjs';
 
 const require = createRequire(import.meta.url);
 const hotpath = require('hotpath/crypto');
 const { NAMES } = require('../lib/internal/crypto-algorithms.js');
+const { HAND_OVER_AT } = require('../lib/internal/crypto-hash.js');
 
 const NATIVE = ['md5', 'sha1', 'sha256', 'sha384', 'sha512', 'sha512-256'];
 const OUTPUT_ENCODINGS = ['hex', 'HEX', 'base64', 'base64url', 'latin1', 'binary', 'utf8', 'ucs2', 'utf16le', 'ascii', 'buffer', undefined, '', null, 'nope'];
@@ -66,49 +67,37 @@ function nativeDigests(fn) {
   return calls;
 }
 
-/** Cuts `size` bytes into pieces of 1..maxPiece bytes. */
-function pieceSizes(random, size, maxPiece) {
-  const sizes = [];
-  for (let left = size; left > 0; ) {
-    const piece = Math.min(left, random.int(1, maxPiece));
-    sizes.push(piece);
-    left -= piece;
-  }
-  return sizes;
-}
-
-// Every native algorithm buffers at least 192 bytes before Node's object takes over
-// (at most 384): a message of 192 bytes or fewer is digested natively, one whose first
-// 150 bytes arrive in small pieces and which then passes 384 crosses with bytes buffered.
-const ALWAYS_NATIVE = 192;
-const ALWAYS_HANDED_OVER = 385;
+// A message no longer than every native algorithm's hand-over size is digested
+// natively; one whose first 150 bytes arrive in small pieces and which then passes
+// every hand-over size crosses with bytes buffered.
+const ALWAYS_NATIVE = Math.min(...HAND_OVER_AT);
+const ALWAYS_HANDED_OVER = Math.max(...HAND_OVER_AT) + 1;
 
 function randomHashCase(random) {
   const kind = random.pick(['native', 'native', 'native', 'crossing', 'crossing', 'large']);
   const algorithm = kind === 'large' ? random.pick([...NATIVE, 'sha224', 'sha3-256', 'RSA-SHA256', 'SHA-512/256']) : random.pick(NATIVE);
-  let sizes;
-  if (kind === 'native') sizes = pieceSizes(random, random.int(0, ALWAYS_NATIVE), random.pick([1, 8, 64, ALWAYS_NATIVE]));
-  else if (kind === 'crossing') {
-    sizes = [...pieceSizes(random, random.int(1, 150), 50), ...pieceSizes(random, random.int(ALWAYS_HANDED_OVER, 5000), random.pick([64, 1000, 9000]))];
-  } else sizes = pieceSizes(random, random.pick([500, 4096, 4097, random.int(0, 100000)]), 9000);
+  const cut = (size, maxPiece) => randomPieces(random, random.bytes(size), maxPiece);
+  let pieces;
+  if (kind === 'native') pieces = cut(random.int(0, ALWAYS_NATIVE), random.pick([1, 8, 64, ALWAYS_NATIVE]));
+  else if (kind === 'crossing') pieces = [...cut(random.int(1, 150), 50), ...cut(random.int(ALWAYS_HANDED_OVER, 5000), random.pick([64, 1000, 9000]))];
+  else pieces = cut(random.pick([500, 4096, 4097, random.int(0, 100000)]), 9000);
   const key = random.next() < 0.3 ? random.bytes(random.int(0, 200)) : null;
-  return { kind, algorithm, sizes, key };
+  return { kind, algorithm, pieces, key };
 }
 
 test('digests match node:crypto for random update splits, most of them native, many crossing the hand-over with bytes buffered', () => {
   const random = seededRandom(51);
   const seen = { native: 0, nativeWithSeveralUpdates: 0, crossedWithBytesBuffered: 0, hmac: 0 };
   for (let i = 0; i < 1500; i++) {
-    const { kind, algorithm, sizes, key } = randomHashCase(random);
+    const { kind, algorithm, pieces, key } = randomHashCase(random);
     const make = (crypto) => (key === null ? crypto.createHash(algorithm) : crypto.createHmac(algorithm, key));
     const encoding = random.pick(OUTPUT_ENCODINGS);
     const ours = make(hotpath);
     const theirs = make(node);
-    const label = `${key === null ? 'hash' : 'hmac'} ${algorithm} ${kind} [${sizes}] ${encoding}`;
+    const label = `${key === null ? 'hash' : 'hmac'} ${algorithm} ${kind} [${pieces.map((piece) => piece.length)}] ${encoding}`;
     let ourDigest;
     const calls = nativeDigests(() => {
-      for (const size of sizes) {
-        const piece = random.bytes(size);
+      for (const piece of pieces) {
         const input = random.next() < 0.3 ? views(piece, random) : piece;
         ours.update(input);
         theirs.update(input);
@@ -119,7 +108,7 @@ test('digests match node:crypto for random update splits, most of them native, m
     if (kind === 'native') {
       assert.equal(calls, 1, `${label}: one native digest`);
       seen.native++;
-      if (sizes.length > 1) seen.nativeWithSeveralUpdates++;
+      if (pieces.length > 1) seen.nativeWithSeveralUpdates++;
     } else if (kind === 'crossing') {
       assert.equal(calls, 0, `${label}: Node's object took over`);
       seen.crossedWithBytesBuffered++;

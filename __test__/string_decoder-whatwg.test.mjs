@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { seededRandom } from './helpers/random.mjs';
+import { seededRandom, randomPieces } from './helpers/random.mjs';
 
 const require = createRequire(import.meta.url);
 const iconv = require('iconv-lite');
@@ -228,24 +228,13 @@ async function collect(stream, chunks) {
   return out;
 }
 
-/** Cuts `bytes` (or a string) at random places into pieces of 1..maxPiece units. */
-function randomChunks(random, input, maxPiece) {
-  const chunks = [];
-  for (let at = 0; at < input.length; ) {
-    const next = Math.min(input.length, at + random.int(1, maxPiece));
-    chunks.push(input.slice(at, next));
-    at = next;
-  }
-  return chunks;
-}
-
 test('createDecodeStream decodes random chunkings as iconv-lite decodes the whole input', async () => {
   const random = seededRandom(24);
   for (const { text, encoding } of sampleCases()) {
     const whole = iconv.encode(`\ufeff${text}`, encoding);
     // Also cut short, so a character split by the end of input is decoded as iconv-lite does.
     for (const bytes of [whole, whole.subarray(0, whole.length - 1)]) {
-      const pieces = await collect(createDecodeStream(encoding), randomChunks(random, bytes, 5));
+      const pieces = await collect(createDecodeStream(encoding), randomPieces(random, bytes, 5));
       assert.ok(pieces.every((piece) => typeof piece === 'string'));
       assert.equal(pieces.join(''), iconv.decode(bytes, encoding), `${encoding} ${bytes.length} B`);
     }
@@ -255,7 +244,7 @@ test('createDecodeStream decodes random chunkings as iconv-lite decodes the whol
 test('createEncodeStream encodes random chunkings as iconv-lite encodes the whole text', async () => {
   const random = seededRandom(26);
   for (const { text, encoding } of sampleCases()) {
-    const chunks = randomChunks(random, `${text} 😀${text}`, 4); // pairs split between writes too
+    const chunks = randomPieces(random, `${text} 😀${text}`, 4); // pairs split between writes too
     const pieces = await collect(createEncodeStream(encoding), chunks);
     assert.deepEqual(Buffer.concat(pieces), iconv.encode(`${text} 😀${text}`, encoding), encoding);
   }

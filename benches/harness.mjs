@@ -8,8 +8,6 @@ import { checkSameResult, contenders } from './same-result.mjs';
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS || 150);
 
-export { checkSameResult };
-
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;

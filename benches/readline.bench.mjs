@@ -68,6 +68,10 @@ function plainSplit(chunks) {
   return partial.length > 0 ? count + keep(partial).length : count;
 }
 
+function split2Lines(chunks) {
+  return streamTotal(split2(), chunks, (line) => keep(line).length);
+}
+
 async function hotpathLines(chunks) {
   let count = 0;
   for await (const line of hotpath.lines(chunks)) count += keep(line).length;
@@ -107,7 +111,7 @@ export default {
         builtin: () => lineEvents(nodeReadline, textChunks),
         hotpath: () => lineEvents(hotpath, textChunks),
         peers: {
-          split2: () => streamTotal(split2(), textChunks, (line) => keep(line).length),
+          split2: () => split2Lines(textChunks),
         },
       },
       {
@@ -118,7 +122,7 @@ export default {
         builtin: () => forAwait(nodeReadline, textChunks),
         hotpath: () => hotpathLines(textChunks),
         peers: {
-          split2: () => streamTotal(split2(), textChunks, (line) => keep(line).length),
+          split2: () => split2Lines(textChunks),
           'plain JS split': () => plainSplit(textChunks),
         },
       },
@@ -130,7 +134,7 @@ export default {
         builtin: () => forAwait(nodeReadline, textChunks),
         hotpath: () => hotpathBatches(textChunks),
         peers: {
-          split2: () => streamTotal(split2(), textChunks, (line) => keep(line).length),
+          split2: () => split2Lines(textChunks),
           'plain JS split': () => plainSplit(textChunks),
         },
       },

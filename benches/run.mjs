@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { timeCase, checkSameResult, settings } from './harness.mjs';
+import { timeCase, settings } from './harness.mjs';
+import { checkSameResult } from './same-result.mjs';
 import { summarize, printTable, markdown, svgChart, formatBytes } from './report.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -45,20 +46,27 @@ function previousModules() {
   }
 }
 
+/** Loads benches/<file>, builds its cases, runs `use(bench, cases)`, then its teardown. */
+async function withCases(file, use) {
+  const bench = (await import(pathToFileURL(path.join(HERE, file)))).default;
+  const cases = typeof bench.cases === 'function' ? await bench.cases() : bench.cases;
+  try {
+    return await use(bench, cases);
+  } finally {
+    if (bench.teardown) await bench.teardown();
+  }
+}
+
 async function checkOnly(files) {
   let count = 0;
   for (const file of files) {
-    const bench = (await import(pathToFileURL(path.join(HERE, file)))).default;
-    const cases = typeof bench.cases === 'function' ? await bench.cases() : bench.cases;
-    try {
+    await withCases(file, async (bench, cases) => {
       for (const testCase of cases) {
         await checkSameResult(testCase);
         console.log(`ok ${bench.module}: ${testCase.name}`);
         count++;
       }
-    } finally {
-      if (bench.teardown) await bench.teardown();
-    }
+    });
   }
   console.log(`every contender of ${count} cases returned the built-in's result (Node ${process.version})`);
 }
@@ -72,17 +80,16 @@ async function main() {
   console.log(`median of ${settings.rounds} alternating rounds of ~${settings.roundMs} ms per contender`);
   const modules = previousModules();
   for (const [index, file] of files.entries()) {
-    const bench = (await import(pathToFileURL(path.join(HERE, file)))).default;
-    const cases = typeof bench.cases === 'function' ? await bench.cases() : bench.cases;
-    const rows = [];
-    for (const [caseIndex, testCase] of cases.entries()) {
-      const size = testCase.bytes ? ` (${formatBytes(testCase.bytes)})` : '';
-      process.stderr.write(`[${index + 1}/${files.length}] ${bench.module}: case ${caseIndex + 1}/${cases.length} ${testCase.name}${size}\n`);
-      rows.push(summarize(bench.module, testCase, await timeCase(testCase)));
-    }
-    if (bench.teardown) await bench.teardown();
-    printTable(bench.module, rows);
-    modules[bench.module] = { measuredAt: new Date().toISOString(), node: process.version, rows };
+    await withCases(file, async (bench, cases) => {
+      const rows = [];
+      for (const [caseIndex, testCase] of cases.entries()) {
+        const size = testCase.bytes ? ` (${formatBytes(testCase.bytes)})` : '';
+        process.stderr.write(`[${index + 1}/${files.length}] ${bench.module}: case ${caseIndex + 1}/${cases.length} ${testCase.name}${size}\n`);
+        rows.push(summarize(bench.module, testCase, await timeCase(testCase)));
+      }
+      printTable(bench.module, rows);
+      modules[bench.module] = { measuredAt: new Date().toISOString(), node: process.version, rows };
+    });
   }
   const results = { machine: info, modules };
   fs.writeFileSync(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);

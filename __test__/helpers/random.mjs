@@ -26,3 +26,14 @@ export function randomText(random, length) {
   while (text.length < length) text += random.pick(pieces);
   return text;
 }
+
+/** Cuts `input` (bytes or a string) at random places into pieces of 1..maxPiece units. */
+export function randomPieces(random, input, maxPiece) {
+  const pieces = [];
+  for (let at = 0; at < input.length; ) {
+    const next = Math.min(input.length, at + random.int(1, maxPiece));
+    pieces.push(typeof input === 'string' ? input.slice(at, next) : input.subarray(at, next));
+    at = next;
+  }
+  return pieces;
+}

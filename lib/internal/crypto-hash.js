@@ -343,4 +343,4 @@ function hmac(algorithm, key, data, outputEncoding = 'hex') {
   return nativeDigest(id, bytes, bytes.byteLength, encodingId, keyBytes);
 }
 
-module.exports = { Hash, Hmac, createHash, createHmac, hmac, oneShotEncodingId, secretBytes };
+module.exports = { Hash, Hmac, createHash, createHmac, hmac, oneShotEncodingId, secretBytes, HAND_OVER_AT };

@@ -15,12 +15,12 @@ function copyBuiltin(builtin) {
  */
 function override(face, name, value) {
   const previous = Object.getOwnPropertyDescriptor(face, name);
-  const flags = previous && 'value' in previous ? previous : { writable: true, configurable: true, enumerable: previous ? previous.enumerable : true };
+  const kept = previous !== undefined && 'value' in previous; // an accessor's flags do not carry over
   Object.defineProperty(face, name, {
     value,
-    writable: flags.writable,
-    configurable: flags.configurable,
-    enumerable: flags.enumerable,
+    writable: kept ? previous.writable : true,
+    configurable: kept ? previous.configurable : true,
+    enumerable: previous ? previous.enumerable : true,
   });
 }
 

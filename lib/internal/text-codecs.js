@@ -43,14 +43,15 @@ function withoutBom(text, strip) {
 /** iconv-lite's `decode(bytes, encoding[, { stripBOM, defaultEncoding }])`. */
 function decode(bytes, encoding, options) {
   if (!ArrayBuffer.isView(bytes)) throw invalidArgType('bytes', ['Buffer', 'TypedArray', 'DataView'], bytes);
+  const resolved = resolveEncoding(encoding);
+  const strip = stripsBom(resolved, options);
   if (detectsByteOrder(encoding)) {
     const order = detectUtf16ByteOrder([bytes], options == null ? undefined : options.defaultEncoding);
-    return withoutBom(decodeUtf16(bytes, order), options == null || options.stripBOM !== false);
+    return withoutBom(decodeUtf16(bytes, order), strip);
   }
-  const resolved = resolveEncoding(encoding);
   // UTF-16BE as iconv-lite decodes it (its pairs read as UTF-16LE: lone surrogates kept,
   // an odd last byte dropped), not as WHATWG's decoder does (U+FFFD for both).
-  if (resolved.name === 'utf-16be') return withoutBom(decodeUtf16(bytes, 'utf-16be'), stripsBom(resolved, options));
+  if (resolved.name === 'utf-16be') return withoutBom(decodeUtf16(bytes, 'utf-16be'), strip);
   let text;
   try {
     if (resolved.whatwg) text = requireNative('decode').whatwgDecode(bytes, resolved.whatwg);
@@ -59,7 +60,7 @@ function decode(bytes, encoding, options) {
   } catch (error) {
     throw stringErrorFromNative(error);
   }
-  return withoutBom(text, stripsBom(resolved, options));
+  return withoutBom(text, strip);
 }
 
 /** Whether output starts with a BOM: iconv-lite's 'utf-16' adds one unless told not to. */
@@ -89,15 +90,16 @@ class DecodeStream extends Transform {
     // 'utf-16' picks its byte order from the first bytes, so those wait (as in
     // iconv-lite) until there are enough of them or the input ends. Any other label
     // is checked here, before the stream exists.
-    const detect = detectsByteOrder(encoding);
-    const resolved = detect ? null : resolveEncoding(encoding);
-    const decoder = detect ? null : resolved.name === 'utf-16be' ? new Utf16Decoder('utf-16be') : new StringDecoder(encoding);
+    const resolved = resolveEncoding(encoding);
+    let decoder = null;
+    if (resolved.name === 'utf-16be') decoder = new Utf16Decoder('utf-16be'); // as decode() reads it
+    else if (!detectsByteOrder(encoding)) decoder = new StringDecoder(encoding);
     super({ ...options, decodeStrings: true, encoding: 'utf8' });
     this.decoder = decoder;
     this.heldBytes = [];
     this.heldLength = 0;
     this.defaultEncoding = options.defaultEncoding;
-    this.stripBOM = detect ? options.stripBOM !== false : stripsBom(resolved, options);
+    this.stripBOM = stripsBom(resolved, options);
   }
 
   /** The text of `chunk`, once the decoder is known; held bytes go first. */

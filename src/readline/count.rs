@@ -27,10 +27,9 @@ pub struct LineCounter {
     /// How many bytes of a separator's encoding ended the last chunk (0–2).
     separator_prefix: usize,
     /// The stream's last bytes (enough for an unfinished character and the
-    /// separator before it) and its length so far.
+    /// separator before it); while the stream is shorter, all of it.
     last: [u8; STREAM_END_KEPT],
     last_len: usize,
-    total: u64,
 }
 
 const STREAM_END_KEPT: usize = 6;
@@ -142,31 +141,24 @@ impl LineCounter {
     }
 
     fn keep_stream_end(&mut self, chunk: &[u8]) {
-        self.total += chunk.len() as u64;
-        let kept_old = STREAM_END_KEPT
-            .saturating_sub(chunk.len())
-            .min(self.last_len);
-        let taken = chunk.len().min(STREAM_END_KEPT);
-        let mut next = [0u8; STREAM_END_KEPT];
-        next[..kept_old].copy_from_slice(&self.last[self.last_len - kept_old..self.last_len]);
-        next[kept_old..kept_old + taken].copy_from_slice(&chunk[chunk.len() - taken..]);
-        self.last = next;
-        self.last_len = kept_old + taken;
+        for &byte in &chunk[chunk.len().saturating_sub(STREAM_END_KEPT)..] {
+            self.last.rotate_left(1);
+            self.last[STREAM_END_KEPT - 1] = byte;
+        }
+        self.last_len = (self.last_len + chunk.len()).min(STREAM_END_KEPT);
     }
 
     /// The open line is nothing but an unfinished character at the end of the stream.
     fn open_line_is_unfinished_character(&self) -> bool {
-        let end = &self.last[..self.last_len];
+        let end = &self.last[STREAM_END_KEPT - self.last_len..];
         let unfinished = incomplete_utf8_tail_len(end);
         if unfinished == 0 {
             return false;
         }
-        if self.total == unfinished as u64 {
-            return true;
-        }
-        let before = &end[..end.len() - unfinished];
-        match before {
-            [.., b'\n' | b'\r'] => true,
+        // An unfinished character is at most 3 bytes: an empty `before` is the start
+        // of the stream.
+        match &end[..end.len() - unfinished] {
+            [] | [.., b'\n' | b'\r'] => true,
             [.., SEPARATOR_LEAD, SEPARATOR_MIDDLE, last] => {
                 self.separators && SEPARATOR_LAST.contains(last)
             }

@@ -156,7 +156,7 @@ impl BrotliDecoderCodec {
                 // ask again before reporting that input is needed.
                 BrotliResult::NeedsMoreInput if consumed == input.len() && out_offset < room => {
                     if op == OPERATION_FINISH {
-                        return Err(CodecError::new("unexpected end of file", "Z_BUF_ERROR", -5));
+                        return Err(CodecError::end_of_input());
                     }
                     break;
                 }
@@ -283,7 +283,7 @@ impl ReferenceBrotliDecoder {
         if result == c::BrotliDecoderResult_BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT
             && op == OPERATION_FINISH
         {
-            return Err(CodecError::new("unexpected end of file", "Z_BUF_ERROR", -5));
+            return Err(CodecError::end_of_input());
         }
         Ok(self.last_step)
     }

@@ -88,7 +88,7 @@ impl ChunkWriter {
             // that piece is the failing call's too. "unexpected end of file" is
             // Node's verdict on a call that ended with room left, so a piece that
             // filled its room exactly was still pushed.
-            let end_of_input = error.message == "unexpected end of file";
+            let end_of_input = error.is_end_of_input();
             produced = if produced < first_room || (produced == first_room && !end_of_input) {
                 0
             } else {

@@ -10,7 +10,19 @@ pub struct CodecError {
     pub errno: i32,
 }
 
+/// Node's message for a finishing call whose input stopped inside the stream.
+pub const END_OF_INPUT: &str = "unexpected end of file";
+
 impl CodecError {
+    /// The input stopped inside the stream: Node's Z_BUF_ERROR "unexpected end of file".
+    pub fn end_of_input() -> Self {
+        CodecError::new(END_OF_INPUT, "Z_BUF_ERROR", -5)
+    }
+
+    pub fn is_end_of_input(&self) -> bool {
+        self.message == END_OF_INPUT
+    }
+
     pub fn new(
         message: impl Into<Cow<'static, str>>,
         code: impl Into<Cow<'static, str>>,

@@ -7,7 +7,7 @@ use std::ptr;
 
 use libz_rs_sys as z;
 
-use super::codec_error::{zlib_code_name, CodecError};
+use super::codec_error::{zlib_code_name, CodecError, END_OF_INPUT};
 use super::mode::Mode;
 
 const GZIP_ID1: u8 = 0x1f;
@@ -269,7 +269,7 @@ impl FlateCodec {
         match err {
             z::Z_OK | z::Z_BUF_ERROR => {
                 if avail_out != 0 && flush == z::Z_FINISH {
-                    return Err(self.error("unexpected end of file"));
+                    return Err(self.error(END_OF_INPUT));
                 }
             }
             z::Z_STREAM_END => {}

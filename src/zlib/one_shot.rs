@@ -83,9 +83,10 @@ pub fn process_as_callback(
     let result = process(options, flush, input, max_output_length);
     match &result {
         Err(OneShotError::Codec(error))
-            if !options.mode.is_compressor() && error.message == END_OF_INPUT =>
+            if !options.mode.is_compressor() && error.is_end_of_input() =>
         {
-            match process(options, NO_FLUSH, input, max_output_length) {
+            // Z_NO_FLUSH is 0, as is brotli's BROTLI_OPERATION_PROCESS.
+            match process(options, libz_rs_sys::Z_NO_FLUSH, input, max_output_length) {
                 Err(too_large @ OneShotError::TooLarge(_)) => Err(too_large),
                 _ => result,
             }
@@ -93,11 +94,6 @@ pub fn process_as_callback(
         _ => result,
     }
 }
-
-/// The error a finishing call gives when the input stops inside the stream.
-const END_OF_INPUT: &str = "unexpected end of file";
-/// Z_NO_FLUSH, and BROTLI_OPERATION_PROCESS for brotli: both 0.
-const NO_FLUSH: i32 = 0;
 
 /// As `process`, into `output` (cleared first), whose memory may be reused from
 /// call to call: fresh pages cost a fault each on first write.
@@ -288,7 +284,7 @@ mod tests {
             usize::MAX,
         );
         assert!(
-            matches!(result, Err(OneShotError::Codec(ref e)) if e.message == "unexpected end of file" && e.errno == -5)
+            matches!(result, Err(OneShotError::Codec(ref e)) if e.is_end_of_input() && e.errno == -5)
         );
     }
 
@@ -338,7 +334,7 @@ mod tests {
         let truncated = &packed[..packed.len() - 3];
         let inflate = CodecOptions::new(Mode::InflateRaw);
         let sync = process(&inflate, 4, truncated, 100);
-        assert!(matches!(&sync, Err(OneShotError::Codec(error)) if error.message == END_OF_INPUT));
+        assert!(matches!(&sync, Err(OneShotError::Codec(error)) if error.is_end_of_input()));
         assert_eq!(
             process_as_callback(&inflate, 4, truncated, 100),
             Err(OneShotError::TooLarge(100))

@@ -4,8 +4,7 @@
 //! with finish), and the pieces are joined under one gzip or zlib header with a
 //! checksum combined from the blocks' checksums.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
@@ -40,25 +39,22 @@ pub struct ParallelStats {
 
 static CALLS: AtomicU64 = AtomicU64::new(0);
 static BLOCKS: AtomicU64 = AtomicU64::new(0);
-static THREADS_LAST_CALL: Mutex<u32> = Mutex::new(0);
+static THREADS_LAST_CALL: AtomicU32 = AtomicU32::new(0);
 
 pub fn stats() -> ParallelStats {
     ParallelStats {
         calls: CALLS.load(Ordering::Relaxed),
         blocks: BLOCKS.load(Ordering::Relaxed),
-        threads_last_call: THREADS_LAST_CALL.lock().map_or(0, |threads| *threads),
+        threads_last_call: THREADS_LAST_CALL.load(Ordering::Relaxed),
     }
 }
 
-fn record_call(threads: &[Option<usize>]) {
-    let mut distinct: Vec<Option<usize>> = threads.to_vec();
-    distinct.sort_unstable();
-    distinct.dedup();
+fn record_call(mut threads: Vec<Option<usize>>) {
     CALLS.fetch_add(1, Ordering::Relaxed);
     BLOCKS.fetch_add(threads.len() as u64, Ordering::Relaxed);
-    if let Ok(mut last) = THREADS_LAST_CALL.lock() {
-        *last = distinct.len() as u32;
-    }
+    threads.sort_unstable();
+    threads.dedup();
+    THREADS_LAST_CALL.store(threads.len() as u32, Ordering::Relaxed);
 }
 
 /// One block's raw deflate and checksum.
@@ -76,7 +72,7 @@ pub fn compress(mode: Mode, options: &FlateOptions, input: &[u8]) -> Result<Vec<
             (block, rayon::current_thread_index())
         })
         .unzip();
-    record_call(&threads);
+    record_call(threads);
 
     let mut body_len = 0;
     let mut parts = Vec::with_capacity(blocks.len());
