@@ -36,7 +36,8 @@ export declare class WhatwgDecoder {
 
 /** The native side of one zlib or brotli stream. */
 export declare class ZlibStream {
-  constructor(settings: ByteView, dictionary?: ByteView | undefined | null, brotliParams?: ByteView | undefined | null)
+  /** `extra`: the dictionary of a zlib mode or the params of a brotli mode. */
+  constructor(settings: ByteView, extra?: ByteView | undefined | null)
   /** One write on the JS thread (Node's `writeSync`, used by `_processChunk`). */
   writeSync(flush: number, input: ByteView, inOffset: number, maxPieces: number, state: ByteView): Buffer[] | ZlibErrorInfo | undefined
   /**
@@ -54,9 +55,10 @@ export declare function __panicProbe(message: string): void
 
 /**
  * `countLines(path, separators)`: the number of lines in a file, as readline would
- * emit them; `separators` is true where U+2028 and U+2029 end lines (Node 24+).
+ * emit them, counted off the JS thread; `separators` is true where U+2028 and U+2029
+ * end lines (Node 24+).
  */
-export declare function countLines(path: string, separators: boolean): Promise<unknown>
+export declare function countLines(path: string, separators: boolean): Promise<number>
 
 /**
  * `zlib.crc32(view, value)` for any TypedArray or DataView; arguments are
@@ -68,18 +70,32 @@ export declare function crc32Bytes(data: ArrayBufferView, value: number): number
 export declare function crc32String(data: string, value: number): number
 
 /**
- * Decodes `chunk` as UTF-8 with the StringDecoder `state` (7 bytes, as in
- * string_decoder) and returns its text; writes the line breaks found in that text
+ * Decodes `chunk` as UTF-8 with the StringDecoder `state` (Node's state buffer, as
+ * in string_decoder) and returns its text; writes the line breaks found in that text
  * into `breaks` (a Uint32Array): `breaks[0]` pairs follow as `(start, end)` offsets.
- * `rule` picks which characters end a line: 0 `\r?
-` (split2), 1 readline up to
- * Node 22 (a lone `\r` too), 2 readline from Node 24 (U+2028 and U+2029 too).
- * One crossing per chunk: JS slices the lines out of the returned string.
+ * `rule` picks which characters end a line. One crossing per chunk: JS slices the
+ * lines out of the returned string.
  */
-export declare function decodeLines(state: Uint8Array, chunk: ArrayBufferView, breaks: Uint32Array, rule: 0 | 1 | 2): string
+export declare function decodeLines(state: Uint8Array, chunk: ArrayBufferView, breaks: Uint32Array, rule: LineBreakRule): string
+
+/** The size of a StringDecoder's state buffer (its slots: `DecoderStateSlot`). */
+export declare const DECODER_STATE_LENGTH: number
 
 /** `StringDecoder#end()`'s flush of whatever is buffered in `state`. */
 export declare function decoderFlush(state: Uint8Array): string
+
+/**
+ * The state buffer's slots after the incomplete character. The JS faces read these
+ * numbers from the addon (`DecoderStateSlot`), so the layout is written down once.
+ */
+export declare const enum DecoderStateSlot {
+  /** How many bytes the incomplete character still misses (`lastNeed`). */
+  MissingBytes = 4,
+  /** How many of its bytes are buffered (`lastTotal - lastNeed`). */
+  BufferedBytes = 5,
+  /** The `NodeEncoding` id. */
+  Encoding = 6,
+}
 
 /**
  * `StringDecoder#write(chunk)` for Node's encodings: updates `state` (the decoder's
@@ -93,35 +109,73 @@ export declare function decoderWrite(state: Uint8Array, chunk: ArrayBufferView):
  */
 export declare function decodeUtf8(bytes: ArrayBufferView): string
 
-/** `hash(algorithm, bytes)` of the first `length` bytes of `data`. */
-export declare function hashBytes(algorithm: number, data: ArrayBufferView, length: number, encoding: number, out?: Buffer): string | undefined
-
-/** `hashFile`: read and hash a file off the JS thread; resolves to the digest bytes. */
-export declare function hashFile(algorithmId: number, path: string): Promise<unknown>
-
-/** `hashFiles`: each file's digest bytes, or its error marker, in order. */
-export declare function hashFiles(algorithmId: number, paths: Array<string>, concurrency: number): Promise<unknown>
+/** The output "encoding" that asks for the digest's bytes in a Buffer. */
+export declare const DIGEST_AS_BUFFER: number
 
 /**
- * `hashMany`: like hashManySync off the JS thread; the inputs are copied first, as
- * JS may change them while the work runs.
+ * The JS face's alias table names these by the addon's `DigestAlgorithm` object,
+ * so the ids are written only here.
  */
-export declare function hashMany(algorithm: number, inputs: Array<string | ArrayBufferView>, hex: boolean): Promise<unknown>
+export declare const enum DigestAlgorithm {
+  Md5 = 0,
+  Sha1 = 1,
+  Sha256 = 2,
+  Sha384 = 3,
+  Sha512 = 4,
+  Sha512_256 = 5,
+}
+
+/** `hash(algorithm, bytes)` of the first `length` bytes of `data`. */
+export declare function hashBytes(algorithm: DigestAlgorithm, data: ArrayBufferView, length: number, encoding: number, out?: Buffer): string | undefined
+
+/** `hashFile`: read and hash a file off the JS thread; resolves to the digest bytes. */
+export declare function hashFile(algorithm: DigestAlgorithm, path: string): Promise<Buffer>
+
+/** `hashFiles`: each file's digest bytes, or its error marker, in order. */
+export declare function hashFiles(algorithm: DigestAlgorithm, paths: string[], concurrency: number): Promise<Array<Buffer | string>>
+
+/**
+ * `hashMany`: like hashManySync off the JS thread; the inputs are copied first (into
+ * one allocation, input `i` at `ends[i-1]..ends[i]`), as JS may change them while the
+ * work runs.
+ */
+export declare function hashMany(algorithm: DigestAlgorithm, inputs: Array<string | ArrayBufferView>, hex: boolean): Promise<Buffer>
 
 /**
  * `hashManySync`: the inputs' digests, in input order. Views are read where they are
  * (the JS thread waits while the pool hashes them), never copied.
  */
-export declare function hashManySync(algorithm: number, inputs: Array<string | ArrayBufferView>, hex: boolean): string | Buffer
+export declare function hashManySync(algorithm: DigestAlgorithm, inputs: Array<string | ArrayBufferView>, hex: boolean): string | Buffer
 
 /** HMAC of the first `length` bytes of `data` under `key`. */
-export declare function hmacBytes(algorithm: number, key: ArrayBufferView, data: ArrayBufferView, length: number, encoding: number, out?: Buffer): string | undefined
+export declare function hmacBytes(algorithm: DigestAlgorithm, key: ArrayBufferView, data: ArrayBufferView, length: number, encoding: number, out?: Buffer): string | undefined
 
-/** `pbkdf2(..., callback)`'s work, on libuv's pool. */
-export declare function pbkdf2(algorithm: number, password: ArrayBufferView, salt: ArrayBufferView, iterations: number, keylen: number): Promise<unknown>
+/** Which characters end a line. */
+export declare const enum LineBreakRule {
+  /** split2's default `/\r?\n/`: a lone `\r` is text. */
+  LineFeed = 0,
+  /** readline up to Node 22: `\n`, `\r\n` and a lone `\r`. */
+  Readline = 1,
+  /** readline from Node 24: also U+2028 (LINE SEPARATOR) and U+2029 (PARAGRAPH SEPARATOR). */
+  ReadlineWithSeparators = 2,
+}
+
+/** Node's encoding ids (6 is BUFFER in Node's enum, never a decoder's encoding). */
+export declare const enum NodeEncoding {
+  Ascii = 0,
+  Utf8 = 1,
+  Base64 = 2,
+  Utf16Le = 3,
+  Latin1 = 4,
+  Hex = 5,
+  Base64Url = 7,
+}
+
+/** `pbkdf2(..., callback)`'s work, on hotpath's pool. */
+export declare function pbkdf2(algorithm: DigestAlgorithm, password: ArrayBufferView, salt: ArrayBufferView, iterations: number, keylen: number): Promise<Buffer>
 
 /** `pbkdf2Sync` (arguments validated by the JS face). */
-export declare function pbkdf2Sync(algorithm: number, password: ArrayBufferView, salt: ArrayBufferView, iterations: number, keylen: number): Buffer
+export declare function pbkdf2Sync(algorithm: DigestAlgorithm, password: ArrayBufferView, salt: ArrayBufferView, iterations: number, keylen: number): Buffer
 
 /** One-shot decoding of `bytes` in the WHATWG encoding `name`. */
 export declare function whatwgDecode(bytes: ArrayBufferView, name: string): string
@@ -135,10 +189,26 @@ export declare function whatwgEncode(text: string, name: string): Buffer
 /** The WHATWG name of the encoding `label` denotes, or null. */
 export declare function whatwgEncodingName(label: string): string | null
 
+export declare const ZLIB_SETTINGS_LENGTH: number
+
+export declare const ZLIB_WRITE_STATE_LENGTH: number
+
 export interface ZlibErrorInfo {
   message: string
   code: string
   errno: number
+}
+
+export declare const enum ZlibMode {
+  Deflate = 1,
+  Inflate = 2,
+  Gzip = 3,
+  Gunzip = 4,
+  DeflateRaw = 5,
+  InflateRaw = 6,
+  Unzip = 7,
+  BrotliDecode = 8,
+  BrotliEncode = 9,
 }
 
 export declare function zlibParallelStats(): ZlibParallelStats
@@ -157,13 +227,55 @@ export interface ZlibParallelStats {
  * `zlib.gzip(buf, opts, cb)` and the other callback one-shot functions; with
  * `parallel`, big deflate-family inputs are compressed on every core.
  */
-export declare function zlibProcess(settings: ByteView, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, flush: number, input: ByteView, maxOutputLength: number, parallel: boolean): Promise<Buffer | ZlibErrorInfo>
+export declare function zlibProcess(settings: ByteView, extra: ByteView | undefined | null, input: ByteView, maxOutputLength: number, parallel: boolean): Promise<Buffer | ZlibErrorInfo>
 
 /** `gzipMany(buffers, opts)` and relatives: every input on its own, all cores. */
-export declare function zlibProcessMany(settings: ByteView, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, flush: number, inputs: Array<ByteView>, maxOutputLength: number): Promise<Array<Buffer | ZlibErrorInfo>>
+export declare function zlibProcessMany(settings: ByteView, extra: ByteView | undefined | null, inputs: Array<ByteView>, maxOutputLength: number): Promise<Array<Buffer | ZlibErrorInfo>>
 
 /** `zlib.gzipSync(buf, opts)` and the other `*Sync` one-shot functions. */
-export declare function zlibProcessSync(settings: ByteView, dictionary: ByteView | undefined | null, brotliParams: ByteView | undefined | null, flush: number, input: ByteView, maxOutputLength: number, parallel: boolean): Buffer | ZlibErrorInfo
+export declare function zlibProcessSync(settings: ByteView, extra: ByteView | undefined | null, input: ByteView, maxOutputLength: number, parallel: boolean): Buffer | ZlibErrorInfo
 
 /** Frees the JS thread's sync output buffer; the face calls it when idle. */
 export declare function zlibReleaseSyncBuffer(): void
+
+/**
+ * The slots of the settings array; each holds the parsed option as Node numbers it
+ * (`zlib.constants`).
+ */
+export declare const enum ZlibSetting {
+  Mode = 0,
+  WindowBits = 1,
+  Level = 2,
+  MemLevel = 3,
+  Strategy = 4,
+  ChunkSize = 5,
+  /** The flush a one-shot call finishes with (`finishFlush`). */
+  FinishFlush = 6,
+  /** `ZlibSettingFlag` bits. */
+  Flags = 7,
+}
+
+export declare const enum ZlibSettingFlag {
+  /** Gunzip stops after one member (Node 24's `rejectGarbageAfterEnd`). */
+  SingleMember = 1,
+}
+
+export declare const enum ZlibWriteFlag {
+  /** The output filled the pieces asked for; write again for more. */
+  MoreOutput = 1,
+  /** Input is left after the stream's end (trailing data). */
+  InputLeft = 2,
+  /** The result array ends with an error description after the pieces. */
+  Failed = 4,
+}
+
+/**
+ * The slots of a stream's write state (a Uint32Array on the JS stream, where Node
+ * keeps its `_writeState`); the pieces themselves travel as the returned array.
+ */
+export declare const enum ZlibWriteSlot {
+  /** Input bytes the write consumed. */
+  Consumed = 0,
+  /** `ZlibWriteFlag` bits. */
+  Flags = 1,
+}

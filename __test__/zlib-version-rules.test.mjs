@@ -13,7 +13,7 @@ import { assertSameError } from './helpers/errors.mjs';
 const require = createRequire(import.meta.url);
 const hotpath = require('hotpath/zlib');
 // Asks node:zlib (flush(-1) on a probe stream) whether it checks the kind.
-const { flushChecksKind } = require('../lib/internal/zlib-rules.js');
+const { flushChecksKind } = require('../lib/internal/zlib/version-rules.js');
 const { constants: C } = node;
 
 /** Both calls return equal values, or both throw the same error. */

@@ -9,9 +9,9 @@ const builtin = require('node:crypto');
 const { deprecate } = require('node:util');
 const { native } = require('./internal/native.js');
 const { copyBuiltin, override } = require('./internal/face.js');
-const hashing = require('./internal/crypto-hash.js');
-const kdf = require('./internal/crypto-kdf.js');
-const many = require('./internal/crypto-many.js');
+const hashing = require('./internal/crypto/hash.js');
+const kdf = require('./internal/crypto/kdf.js');
+const many = require('./internal/crypto/many.js');
 
 const face = copyBuiltin(builtin);
 module.exports = face;

@@ -7,15 +7,15 @@
 const builtin = require('node:readline');
 const { native } = require('./internal/native.js');
 const { copyBuiltin, override } = require('./internal/face.js');
-const internals = require('./internal/readline-internals.js');
-const extras = require('./internal/line-sources.js');
-const { split } = require('./internal/split-stream.js');
+const internals = require('./internal/readline/internals.js');
+const extras = require('./internal/readline/line-sources.js');
+const { split } = require('./internal/readline/split-stream.js');
 
 const face = copyBuiltin(builtin);
 module.exports = face;
 
 if (native && internals.found) {
-  const accelerated = require('./internal/readline-interface.js');
+  const accelerated = require('./internal/readline/interface.js');
   override(face, 'Interface', accelerated.Interface);
   override(face, 'createInterface', accelerated.createInterface);
   const promises = copyBuiltin(builtin.promises);

@@ -10,8 +10,8 @@ const { native, requireNative } = require('./internal/native.js');
 const { copyBuiltin, override } = require('./internal/face.js');
 const { invalidArgType } = require('./internal/errors.js');
 const { validateUint32 } = require('./internal/validators.js');
-const { crc32OfBytes, crc32OfString } = require('./internal/small-crc32.js');
-const rules = require('./internal/zlib-rules.js');
+const { crc32OfBytes, crc32OfString } = require('./internal/zlib/crc32.js');
+const rules = require('./internal/zlib/version-rules.js');
 
 // Below these sizes one napi crossing costs more than the whole CRC in JS
 // (measured: 16 B in JS ~14 ns, any native call ~140 ns; see benches/zlib.bench.mjs).
@@ -52,8 +52,8 @@ if (native) {
   };
   override(face, 'crc32', crc32);
 
-  const streams = require('./internal/zlib-streams.js');
-  const { makeSync, makeAsync, makeMany } = require('./internal/zlib-one-shot.js');
+  const streams = require('./internal/zlib/streams.js');
+  const { makeSync, makeAsync, makeMany } = require('./internal/zlib/one-shot.js');
   for (const name of Object.keys(streams)) {
     if (name === 'classByMode') continue;
     const Class = streams[name];

@@ -1,9 +1,13 @@
 //! hotpath: native hot paths of Node's built-in modules.
 //!
 //! Each module folder holds a pure-Rust engine (no napi types, tested with
-//! `cargo test --no-default-features`) and one `napi.rs` binding behind the
-//! default `napi` feature (left out of `cargo test` builds, which run without Node).
-//! `binding` is the napi plumbing the modules share.
+//! `cargo test --no-default-features`) and its napi binding (`napi.rs`, or a `napi/`
+//! folder split by job) behind the default `napi` feature (left out of `cargo test`
+//! builds, which run without Node). `binding` is the napi plumbing the modules share.
+//! Ids that cross to JS are engine enums exported with `#[napi]` (under the feature),
+//! so each number is written once, in Rust, and the faces read it from the addon.
+
+#![deny(clippy::all)]
 
 pub mod crypto;
 pub mod readline;

@@ -5,10 +5,19 @@
 
 const { format } = require('node:util');
 const { makeNodeError } = require('./errors.js');
-const { native } = require('./native.js');
+const { native, nativeEnum } = require('./native.js');
 
-/** Node's encoding ids, as stored in byte 6 of a StringDecoder's state. */
-const NODE_ENCODING_IDS = { ascii: 0, utf8: 1, base64: 2, utf16le: 3, latin1: 4, hex: 5, base64url: 7 };
+/** Node's encoding ids by Node's names (the addon's NodeEncoding, as a StringDecoder's state stores them). */
+const NodeEncoding = nativeEnum('NodeEncoding');
+const NODE_ENCODING_IDS = {
+  ascii: NodeEncoding.Ascii,
+  utf8: NodeEncoding.Utf8,
+  base64: NodeEncoding.Base64,
+  utf16le: NodeEncoding.Utf16Le,
+  latin1: NodeEncoding.Latin1,
+  hex: NodeEncoding.Hex,
+  base64url: NodeEncoding.Base64Url,
+};
 
 const NODE_NAMES = new Map([
   ['utf8', 'utf8'], ['utf-8', 'utf8'],

@@ -30,4 +30,13 @@ function requireNative(feature) {
   throw error;
 }
 
-module.exports = { native, loadError, requireNative };
+/**
+ * A named set of numbers the addon exports (a `#[napi]` enum): the JS↔Rust contract is
+ * written once, in Rust, and read from here. Without the addon nothing native is
+ * called, so an empty set stands in.
+ */
+function nativeEnum(name) {
+  return native ? native[name] : Object.freeze({});
+}
+
+module.exports = { native, loadError, requireNative, nativeEnum };

@@ -1,6 +1,6 @@
-//! Panics in work that runs off the JS thread (napi `Task::compute` on libuv's pool)
-//! are not caught by `#[napi(catch_unwind)]`; unwinding out of that callback would
-//! abort the process. Task bodies run through `guard`, which turns a panic into an
+//! Panics in work that runs off the JS thread are not caught by
+//! `#[napi(catch_unwind)]`; unwinding out of a pool thread would abort the process.
+//! The async runner runs every task body through `guard`, which turns a panic into an
 //! ordinary error that rejects the promise.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};

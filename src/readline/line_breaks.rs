@@ -6,14 +6,18 @@
 use crate::string_decoder::text::JsText;
 
 /// Which characters end a line.
+#[cfg_attr(
+    all(feature = "napi", not(test)),
+    napi_derive::napi(js_name = "LineBreakRule")
+)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BreakRule {
-    /// readline up to Node 22: `\n`, `\r\n` and a lone `\r`.
-    Readline,
-    /// readline from Node 24: also U+2028 (LINE SEPARATOR) and U+2029 (PARAGRAPH SEPARATOR).
-    ReadlineWithSeparators,
     /// split2's default `/\r?\n/`: a lone `\r` is text.
-    LineFeed,
+    LineFeed = 0,
+    /// readline up to Node 22: `\n`, `\r\n` and a lone `\r`.
+    Readline = 1,
+    /// readline from Node 24: also U+2028 (LINE SEPARATOR) and U+2029 (PARAGRAPH SEPARATOR).
+    ReadlineWithSeparators = 2,
 }
 
 /// Appends `(start, end)` of every break in `text` to `out`, in UTF-16 units.

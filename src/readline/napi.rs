@@ -3,27 +3,26 @@
 use std::fs::File;
 use std::io::{ErrorKind, Read};
 
-use napi::bindgen_prelude::AsyncTask;
-use napi::{Env, Error, JsString, Result, Status, Task};
+use napi::bindgen_prelude::Object;
+use napi::{Env, Error, JsString, Result, Status};
 use napi_derive::napi;
 
 use super::count::LineCounter;
 use super::line_breaks::{find_breaks, BreakRule};
+use crate::binding::decoder_state::{read_state, unknown_id};
 use crate::binding::io_error::fs_error;
-use crate::binding::{guard, ByteView};
-use crate::string_decoder::napi::{read_state, to_js_string, unknown_id};
+use crate::binding::{spawn_promise, to_js_string, ByteView};
 use crate::string_decoder::node_decoder;
 
-/// Decodes `chunk` as UTF-8 with the StringDecoder `state` (7 bytes, as in
-/// string_decoder) and returns its text; writes the line breaks found in that text
+/// Decodes `chunk` as UTF-8 with the StringDecoder `state` (Node's state buffer, as
+/// in string_decoder) and returns its text; writes the line breaks found in that text
 /// into `breaks` (a Uint32Array): `breaks[0]` pairs follow as `(start, end)` offsets.
-/// `rule` picks which characters end a line: 0 `\r?\n` (split2), 1 readline up to
-/// Node 22 (a lone `\r` too), 2 readline from Node 24 (U+2028 and U+2029 too).
-/// One crossing per chunk: JS slices the lines out of the returned string.
+/// `rule` picks which characters end a line. One crossing per chunk: JS slices the
+/// lines out of the returned string.
 #[napi(
     js_name = "decodeLines",
     catch_unwind,
-    ts_args_type = "state: Uint8Array, chunk: ArrayBufferView, breaks: Uint32Array, rule: 0 | 1 | 2",
+    ts_args_type = "state: Uint8Array, chunk: ArrayBufferView, breaks: Uint32Array, rule: LineBreakRule",
     ts_return_type = "string"
 )]
 pub fn decode_lines<'env>(
@@ -31,9 +30,8 @@ pub fn decode_lines<'env>(
     state: ByteView,
     chunk: ByteView,
     breaks: ByteView,
-    rule: u32,
+    rule: BreakRule,
 ) -> Result<JsString<'env>> {
-    let rule = break_rule(rule)?;
     let mut next = read_state(&state)?;
     let text = node_decoder::write(&mut next, chunk.as_slice())
         .map_err(unknown_id)?
@@ -49,34 +47,6 @@ pub fn decode_lines<'env>(
     breaks.overwrite(&bytes);
     state.overwrite(&next);
     Ok(string)
-}
-
-fn break_rule(id: u32) -> Result<BreakRule> {
-    match id {
-        0 => Ok(BreakRule::LineFeed),
-        1 => Ok(BreakRule::Readline),
-        2 => Ok(BreakRule::ReadlineWithSeparators),
-        _ => Err(Error::new(Status::InvalidArg, "unknown line break rule")),
-    }
-}
-
-/// Counts a file's lines off the JS thread.
-pub struct CountLines {
-    path: String,
-    separators: bool,
-}
-
-impl Task for CountLines {
-    type Output = u64;
-    type JsValue = f64;
-
-    fn compute(&mut self) -> Result<u64> {
-        guard(|| count_file(&self.path, self.separators))
-    }
-
-    fn resolve(&mut self, _: Env, lines: u64) -> Result<f64> {
-        Ok(lines as f64)
-    }
 }
 
 fn count_file(path: &str, separators: bool) -> Result<u64> {
@@ -95,8 +65,17 @@ fn count_file(path: &str, separators: bool) -> Result<u64> {
 }
 
 /// `countLines(path, separators)`: the number of lines in a file, as readline would
-/// emit them; `separators` is true where U+2028 and U+2029 end lines (Node 24+).
-#[napi(js_name = "countLines", catch_unwind)]
-pub fn count_lines(path: String, separators: bool) -> AsyncTask<CountLines> {
-    AsyncTask::new(CountLines { path, separators })
+/// emit them, counted off the JS thread; `separators` is true where U+2028 and U+2029
+/// end lines (Node 24+).
+#[napi(
+    js_name = "countLines",
+    catch_unwind,
+    ts_return_type = "Promise<number>"
+)]
+pub fn count_lines(env: &Env, path: String, separators: bool) -> Result<Object<'_>> {
+    spawn_promise(
+        env,
+        move || count_file(&path, separators),
+        |lines| Ok(lines as f64),
+    )
 }

@@ -10,4 +10,4 @@ pub mod node_encoding;
 pub mod text;
 
 #[cfg(all(feature = "napi", not(test)))]
-pub(crate) mod napi;
+mod napi;

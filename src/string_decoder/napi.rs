@@ -6,45 +6,18 @@ use napi_derive::napi;
 
 use super::encode_table;
 use super::legacy::{self, LegacyDecoder, TooLarge};
-use super::node_decoder::{self, State, UnknownEncodingId, STATE_LEN};
+use super::node_decoder;
 use super::text::{render_utf8, JsText};
-use crate::binding::{ByteView, Utf16Text};
+use crate::binding::decoder_state::{read_state, unknown_id};
+use crate::binding::js_string::string_too_long;
+use crate::binding::{to_js_string, ByteView, Utf16Text};
 
-/// V8's longest string on 64-bit platforms (`v8::String::kMaxLength`).
-const MAX_STRING_LENGTH: usize = 0x1fff_ffe8;
-
-/// The message the JS face turns into Node's ERR_STRING_TOO_LONG.
-const STRING_TOO_LONG: &str = "ERR_STRING_TOO_LONG";
-
-/// Creates the JS string for `text` in its own width: Latin-1 or UTF-16.
-pub(crate) fn to_js_string<'env>(env: &'env Env, text: JsText<'_>) -> Result<JsString<'env>> {
-    if text.len() > MAX_STRING_LENGTH {
-        return Err(Error::new(Status::GenericFailure, STRING_TOO_LONG));
-    }
-    match text {
-        JsText::Latin1(bytes) => env.create_string_latin1(&bytes),
-        JsText::Utf16(units) => env.create_string_utf16(&units),
-    }
-}
+/// The size of a StringDecoder's state buffer (its slots: `DecoderStateSlot`).
+#[napi]
+pub const DECODER_STATE_LENGTH: u32 = node_decoder::STATE_LEN as u32;
 
 fn too_large(_: TooLarge) -> Error {
-    Error::new(Status::GenericFailure, STRING_TOO_LONG)
-}
-
-pub(crate) fn read_state(view: &ByteView) -> Result<State> {
-    State::try_from(view.as_slice()).map_err(|_| {
-        Error::new(
-            Status::InvalidArg,
-            format!("decoder state must be {STATE_LEN} bytes"),
-        )
-    })
-}
-
-pub(crate) fn unknown_id(error: UnknownEncodingId) -> Error {
-    Error::new(
-        Status::InvalidArg,
-        format!("unknown encoding id {} in decoder state", error.0),
-    )
+    string_too_long()
 }
 
 /// `StringDecoder#write(chunk)` for Node's encodings: updates `state` (the decoder's

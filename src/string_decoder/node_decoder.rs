@@ -10,13 +10,29 @@
 use super::node_encoding::NodeEncoding;
 use super::text::{render, JsText};
 
-/// Bytes 0..4: the incomplete character; then missing bytes, buffered bytes, encoding.
+/// Bytes 0..4: the incomplete character; then the slots `StateSlot` names.
 pub type State = [u8; STATE_LEN];
 pub const STATE_LEN: usize = 7;
 const CHAR_LEN: usize = 4;
-const MISSING: usize = 4;
-const BUFFERED: usize = 5;
-const ENCODING: usize = 6;
+
+/// The state buffer's slots after the incomplete character. The JS faces read these
+/// numbers from the addon (`DecoderStateSlot`), so the layout is written down once.
+#[cfg_attr(
+    all(feature = "napi", not(test)),
+    napi_derive::napi(js_name = "DecoderStateSlot")
+)]
+pub enum StateSlot {
+    /// How many bytes the incomplete character still misses (`lastNeed`).
+    MissingBytes = 4,
+    /// How many of its bytes are buffered (`lastTotal - lastNeed`).
+    BufferedBytes = 5,
+    /// The `NodeEncoding` id.
+    Encoding = 6,
+}
+
+const MISSING: usize = StateSlot::MissingBytes as usize;
+const BUFFERED: usize = StateSlot::BufferedBytes as usize;
+const ENCODING: usize = StateSlot::Encoding as usize;
 
 pub fn new_state(encoding: NodeEncoding) -> State {
     let mut state = [0; STATE_LEN];

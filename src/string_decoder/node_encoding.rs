@@ -1,41 +1,53 @@
 //! The encodings Node's StringDecoder knows, numbered as Node numbers them in the
 //! decoder's state buffer (`enum encoding` in Node's C++).
+//!
+//! The ids are the contract with the JS faces, which read them from the addon
+//! (`NodeEncoding`) rather than writing them again.
 
+/// Node's encoding ids (6 is BUFFER in Node's enum, never a decoder's encoding).
+#[cfg_attr(all(feature = "napi", not(test)), napi_derive::napi)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NodeEncoding {
-    Ascii,
-    Utf8,
-    Base64,
-    Utf16Le,
-    Latin1,
-    Hex,
-    Base64Url,
+    Ascii = 0,
+    Utf8 = 1,
+    Base64 = 2,
+    Utf16Le = 3,
+    Latin1 = 4,
+    Hex = 5,
+    Base64Url = 7,
 }
 
+const ALL: [NodeEncoding; 7] = [
+    NodeEncoding::Ascii,
+    NodeEncoding::Utf8,
+    NodeEncoding::Base64,
+    NodeEncoding::Utf16Le,
+    NodeEncoding::Latin1,
+    NodeEncoding::Hex,
+    NodeEncoding::Base64Url,
+];
+
 impl NodeEncoding {
-    /// The id stored in byte 6 of the decoder state.
+    /// The id stored in the decoder state's `Encoding` slot.
     pub fn id(self) -> u8 {
-        match self {
-            NodeEncoding::Ascii => 0,
-            NodeEncoding::Utf8 => 1,
-            NodeEncoding::Base64 => 2,
-            NodeEncoding::Utf16Le => 3,
-            NodeEncoding::Latin1 => 4,
-            NodeEncoding::Hex => 5,
-            NodeEncoding::Base64Url => 7,
-        }
+        self as u8
     }
 
     pub fn from_id(id: u8) -> Option<Self> {
-        Some(match id {
-            0 => NodeEncoding::Ascii,
-            1 => NodeEncoding::Utf8,
-            2 => NodeEncoding::Base64,
-            3 => NodeEncoding::Utf16Le,
-            4 => NodeEncoding::Latin1,
-            5 => NodeEncoding::Hex,
-            7 => NodeEncoding::Base64Url,
-            _ => return None,
-        })
+        ALL.into_iter().find(|encoding| encoding.id() == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_id_reads_back_as_its_encoding_and_6_is_not_one() {
+        for encoding in ALL {
+            assert_eq!(NodeEncoding::from_id(encoding.id()), Some(encoding));
+        }
+        assert_eq!(NodeEncoding::from_id(6), None);
+        assert_eq!(NodeEncoding::from_id(255), None);
     }
 }

@@ -8,8 +8,8 @@
 //! output does not depend on how output room is handed to them, and a call that
 //! fills its room is followed by another, exactly as Node's loop does.
 
-use super::codec::{Codec, CodecOptions};
 use super::codec_error::CodecError;
+use super::codecs::{Codec, CodecOptions};
 use super::mode::Mode;
 
 pub struct ChunkWriter {

@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use super::codec::{Codec, CodecOptions};
+use super::codecs::{Codec, CodecOptions};
 
 const KEEP: usize = 4;
 

@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use super::codec::CodecOptions;
+use super::codecs::CodecOptions;
 use super::one_shot::{process, OneShotError};
 
 pub fn process_many(

@@ -1,33 +1,39 @@
 //! Node's compression modes, with the numbers of `zlib.constants` (DEFLATE = 1 …
-//! BROTLI_ENCODE = 9), so the JS face can pass them through unchanged.
+//! BROTLI_ENCODE = 9), so the JS face can pass them through unchanged. The addon
+//! exports them as `ZlibMode`; a test checks them against the running Node's.
 
+#[cfg_attr(
+    all(feature = "napi", not(test)),
+    napi_derive::napi(js_name = "ZlibMode")
+)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
-    Deflate,
-    Inflate,
-    Gzip,
-    Gunzip,
-    DeflateRaw,
-    InflateRaw,
-    Unzip,
-    BrotliDecode,
-    BrotliEncode,
+    Deflate = 1,
+    Inflate = 2,
+    Gzip = 3,
+    Gunzip = 4,
+    DeflateRaw = 5,
+    InflateRaw = 6,
+    Unzip = 7,
+    BrotliDecode = 8,
+    BrotliEncode = 9,
 }
+
+const ALL: [Mode; 9] = [
+    Mode::Deflate,
+    Mode::Inflate,
+    Mode::Gzip,
+    Mode::Gunzip,
+    Mode::DeflateRaw,
+    Mode::InflateRaw,
+    Mode::Unzip,
+    Mode::BrotliDecode,
+    Mode::BrotliEncode,
+];
 
 impl Mode {
     pub fn from_node(value: u32) -> Option<Mode> {
-        Some(match value {
-            1 => Mode::Deflate,
-            2 => Mode::Inflate,
-            3 => Mode::Gzip,
-            4 => Mode::Gunzip,
-            5 => Mode::DeflateRaw,
-            6 => Mode::InflateRaw,
-            7 => Mode::Unzip,
-            8 => Mode::BrotliDecode,
-            9 => Mode::BrotliEncode,
-            _ => return None,
-        })
+        ALL.into_iter().find(|&mode| mode as u32 == value)
     }
 
     pub fn is_compressor(self) -> bool {
@@ -39,5 +45,19 @@ impl Mode {
 
     pub fn is_brotli(self) -> bool {
         matches!(self, Mode::BrotliDecode | Mode::BrotliEncode)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_numbers_read_back_and_none_is_not_a_mode() {
+        for mode in ALL {
+            assert_eq!(Mode::from_node(mode as u32), Some(mode));
+        }
+        assert_eq!(Mode::from_node(0), None);
+        assert_eq!(Mode::from_node(10), None);
     }
 }

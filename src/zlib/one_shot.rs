@@ -2,11 +2,11 @@
 //! relatives do it: one engine, the finish flag on every call, output gathered
 //! into one buffer, and `maxOutputLength` enforced before more memory is spent.
 
-use super::codec::{Codec, CodecOptions};
 use super::codec_cache;
 use super::codec_error::CodecError;
-use super::flate_codec::{FlateCodec, REPEATED_CALL};
-use super::libdeflate_engine;
+use super::codecs::libdeflate;
+use super::codecs::{Codec, CodecOptions};
+use super::codecs::{FlateCodec, REPEATED_CALL};
 use super::mode::Mode;
 
 /// zlib-rs names some inflate errors "repeated call with bad state" (see
@@ -135,7 +135,7 @@ pub fn process_into(
 }
 
 /// libdeflate for the whole buffer when it can honour the call (see
-/// `libdeflate_engine`); true when it produced the complete result.
+/// `codecs::libdeflate`); true when it produced the complete result.
 fn whole_buffer_engine(
     options: &CodecOptions,
     flush: i32,
@@ -148,9 +148,9 @@ fn whole_buffer_engine(
         return false;
     }
     if mode.is_compressor() {
-        libdeflate_engine::compress(mode, &options.flate, flush, input, output)
+        libdeflate::compress(mode, &options.flate, flush, input, output)
     } else {
-        libdeflate_engine::decompress(
+        libdeflate::decompress(
             mode,
             &options.flate,
             flush,
@@ -216,15 +216,7 @@ fn piece_end_past(max_output_length: usize, chunk_size: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn text(len: usize) -> Vec<u8> {
-        b"the quick brown fox jumps over the lazy dog; "
-            .iter()
-            .copied()
-            .cycle()
-            .take(len)
-            .collect()
-    }
+    use crate::zlib::testing::text;
 
     fn options(mode: Mode) -> CodecOptions {
         CodecOptions::new(mode)

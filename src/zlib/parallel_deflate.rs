@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use libz_rs_sys as z;
 
 use super::codec_error::CodecError;
-use super::flate_codec::{FlateCodec, FlateOptions};
+use super::codecs::{FlateCodec, FlateOptions};
 use super::mode::Mode;
 
 /// pigz's block size: big enough that the sync-flush marker and the lost
@@ -207,7 +207,7 @@ fn write_trailer(mode: Mode, check: u32, input_len: usize, output: &mut Vec<u8>)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::zlib::codec::CodecOptions;
+    use crate::zlib::codecs::CodecOptions;
     use crate::zlib::one_shot::process;
 
     #[test]

@@ -1,0 +1,346 @@
+'use strict';
+
+// Node's Hash and Hmac, built for small messages: input is buffered in JS and digested
+// with one native call, so `createHash(a).update(x).digest(e)` crosses into the addon
+// once. Past a size where OpenSSL's bulk speed matters more than call overhead (it is
+// faster than the Rust engines on SHA-384/512 and MD5), the buffered input moves to
+// Node's own Hash/Hmac and the rest goes there too. Names hotpath does not compute,
+// KeyObject keys and XOF output lengths go to Node's objects from the start.
+
+const builtin = require('node:crypto');
+const { native } = require('../native.js');
+const { LazyTransform } = require('./lazy-transform.js');
+const { makeNodeError, invalidArgType, invalidArgValue } = require('../errors.js');
+const { validateString, validateUint32 } = require('../validators.js');
+const { nodeEncodingName } = require('../encodings.js');
+const { nativeAlgorithm, digestEncodingId, BUFFER, OUTPUT_LENGTH } = require('./algorithms.js');
+
+const kName = Symbol('kName');
+const kAlgorithm = Symbol('kAlgorithm');
+const kDelegate = Symbol('kDelegate');
+const kBuffer = Symbol('kBuffer');
+const kLength = Symbol('kLength');
+const kFinalized = Symbol('kFinalized');
+const kCached = Symbol('kCached');
+const kKey = Symbol('kKey');
+// On each prototype: makes the Node object that takes over (Hash or Hmac).
+const kNodeFactory = Symbol('kNodeFactory');
+
+const EMPTY = Buffer.alloc(0);
+
+// Buffered bytes past which Node's object takes over: the sizes where a hotpath
+// chain (copy + one native call) stops beating Node's, measured per algorithm here.
+const HAND_OVER_AT = [256, 384, 384, 192, 192, 192]; // md5 sha1 sha256 sha384 sha512 sha512-256
+
+function hashFinalized() {
+  return makeNodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
+}
+
+/** Node rejects odd-length hex strings in update(). */
+function validateEncoding(data, encoding) {
+  if (nodeEncodingName(encoding) === 'hex' && data.length % 2 !== 0) {
+    throw invalidArgValue('encoding', encoding, `is invalid for data of length ${data.length}`);
+  }
+}
+
+function validateData(data, encoding) {
+  if (typeof data === 'string') validateEncoding(data, encoding);
+  else if (!ArrayBuffer.isView(data)) throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+}
+
+/**
+ * How update() reads a string: Node's parser defaults to UTF-8 for unknown names and
+ * for 'buffer' (the encoding a Node 20 Hash stream hands its string chunks on with).
+ */
+function stringEncoding(encoding) {
+  if (encoding === undefined || encoding === null) return 'utf8';
+  const name = nodeEncodingName(`${encoding}`);
+  return name === undefined ? 'utf8' : name;
+}
+
+function maxEncodedLength(length, encoding) {
+  switch (encoding) {
+    case 'utf8':
+      return 3 * length;
+    case 'utf16le':
+      return 2 * length;
+    case 'hex':
+      return length >>> 1;
+    case 'base64':
+    case 'base64url':
+      return Math.ceil((length * 3) / 4) + 3;
+    default:
+      return length;
+  }
+}
+
+function ensureCapacity(state, needed) {
+  const buffer = state[kBuffer];
+  if (buffer !== null && buffer.length >= needed) return buffer;
+  const grown = Buffer.allocUnsafe(Math.max(128, 2 * needed));
+  if (buffer !== null) buffer.copy(grown, 0, 0, state[kLength]);
+  state[kBuffer] = grown;
+  return grown;
+}
+
+function appendBytes(state, data, encoding) {
+  const length = state[kLength];
+  if (typeof data === 'string') {
+    const as = stringEncoding(encoding);
+    const buffer = ensureCapacity(state, length + maxEncodedLength(data.length, as));
+    state[kLength] = length + buffer.write(data, length, as);
+    return;
+  }
+  const size = data.byteLength;
+  const buffer = ensureCapacity(state, length + size);
+  buffer.set(data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, size), length);
+  state[kLength] = length + size;
+}
+
+/**
+ * Feeds data to the delegate, or buffers it; once the input outgrows the native
+ * path, Node's object takes what was buffered and everything after. A chunk that is
+ * large by itself goes to Node's object without being copied here first.
+ */
+function absorb(state, data, encoding) {
+  const delegate = state[kDelegate];
+  if (delegate !== null) {
+    delegate.update(data, encoding);
+    return;
+  }
+  const limit = HAND_OVER_AT[state[kAlgorithm]];
+  const size = typeof data === 'string' ? data.length : data.byteLength;
+  if (state[kLength] + size > limit) {
+    handOver(state).update(data, encoding);
+    return;
+  }
+  appendBytes(state, data, encoding);
+  // A string's UTF-8 may be longer than its length.
+  if (state[kLength] > limit) handOver(state);
+}
+
+function handOver(state) {
+  const delegate = state[kNodeFactory](state);
+  if (state[kLength] > 0) {
+    delegate.update(state[kBuffer].subarray(0, state[kLength]));
+    state[kBuffer] = null;
+    state[kLength] = 0;
+  }
+  state[kDelegate] = delegate;
+  return delegate;
+}
+
+/** Digest bytes already computed (after piping) in digest()'s output form. */
+function formatDigest(bytes, outputEncoding) {
+  const id = digestEncodingId(outputEncoding);
+  return id === BUFFER ? Buffer.from(bytes) : bytes.toString(nodeEncodingName(`${outputEncoding}`));
+}
+
+function nativeDigest(algorithm, buffer, length, encodingId, key) {
+  const data = buffer === null ? EMPTY : buffer;
+  if (encodingId === BUFFER) {
+    const out = Buffer.allocUnsafe(OUTPUT_LENGTH[algorithm]);
+    if (key === undefined) native.hashBytes(algorithm, data, length, BUFFER, out);
+    else native.hmacBytes(algorithm, key, data, length, BUFFER, out);
+    return out;
+  }
+  return key === undefined
+    ? native.hashBytes(algorithm, data, length, encodingId)
+    : native.hmacBytes(algorithm, key, data, length, encodingId);
+}
+
+// ---- Hash -------------------------------------------------------------------------
+
+function initHash(hash, name, algorithm, delegate, options) {
+  hash[kName] = name;
+  hash[kAlgorithm] = algorithm;
+  hash[kDelegate] = delegate;
+  hash[kBuffer] = null;
+  hash[kLength] = 0;
+  hash[kFinalized] = false;
+  hash[kCached] = null;
+  LazyTransform.call(hash, options);
+}
+
+/** XOF lengths and (Node 24+) cSHAKE's functionName/customization are Node's to handle. */
+function isNodeOnly(options) {
+  if (typeof options !== 'object' || options === null) return false;
+  return options.outputLength !== undefined || options.functionName !== undefined || options.customization !== undefined;
+}
+
+function Hash(algorithm, options) {
+  if (!new.target) return new Hash(algorithm, options);
+  validateString(algorithm, 'algorithm');
+  const outputLength = typeof options === 'object' && options !== null ? options.outputLength : undefined;
+  if (outputLength !== undefined) validateUint32(outputLength, 'options.outputLength');
+  const id = native !== null && !isNodeOnly(options) ? nativeAlgorithm(algorithm) : undefined;
+  if (id === undefined) initHash(this, algorithm, -1, builtin.createHash(algorithm, options), options);
+  else initHash(this, algorithm, id, null, options);
+}
+Object.setPrototypeOf(Hash.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Hash, LazyTransform);
+
+function nodeHashFor(hash) {
+  return builtin.createHash(hash[kName]);
+}
+Object.defineProperty(Hash.prototype, kNodeFactory, { value: nodeHashFor });
+
+Hash.prototype.copy = function copy(options) {
+  if (this[kFinalized]) throw hashFinalized();
+  const clone = Object.create(Hash.prototype);
+  const delegate = this[kDelegate];
+  initHash(clone, this[kName], this[kAlgorithm], delegate === null ? null : delegate.copy(options), options);
+  if (this[kLength] > 0) {
+    clone[kBuffer] = Buffer.from(this[kBuffer].subarray(0, this[kLength]));
+    clone[kLength] = this[kLength];
+  }
+  return clone;
+};
+
+function _transform(chunk, encoding, callback) {
+  absorb(this, chunk, encoding);
+  callback();
+}
+Hash.prototype._transform = _transform;
+
+Hash.prototype._flush = function _flush(callback) {
+  // Like Node, piping computes the digest without finalizing: a later digest() call
+  // returns it once.
+  const delegate = this[kDelegate];
+  const bytes = delegate !== null ? delegate.digest() : nativeDigest(this[kAlgorithm], this[kBuffer], this[kLength], BUFFER);
+  this[kCached] = bytes;
+  this.push(bytes);
+  callback();
+};
+
+// Shared by Hash and Hmac, as in Node.
+function update(data, encoding) {
+  const delegate = this[kDelegate];
+  if (delegate !== null && this[kCached] === null) {
+    // Node's own object checks the arguments and its state with the same errors.
+    delegate.update(data, encoding);
+    return this;
+  }
+  if (this[kFinalized]) throw hashFinalized();
+  validateData(data, encoding);
+  absorb(this, data, encoding);
+  return this;
+}
+Hash.prototype.update = update;
+
+Hash.prototype.digest = function digest(outputEncoding) {
+  if (this[kFinalized]) throw hashFinalized();
+  let result;
+  if (this[kCached] !== null) result = formatDigest(this[kCached], outputEncoding);
+  else if (this[kDelegate] !== null) result = this[kDelegate].digest(outputEncoding);
+  else result = nativeDigest(this[kAlgorithm], this[kBuffer], this[kLength], digestEncodingId(outputEncoding));
+  this[kFinalized] = true;
+  return result;
+};
+
+// ---- Hmac -------------------------------------------------------------------------
+
+/**
+ * The bytes of a key, password or salt when hotpath can use it directly (a string in
+ * `encoding`, default UTF-8; an ArrayBuffer; a view), as a view over them, or
+ * undefined: KeyObject, CryptoKey and anything invalid go to Node, which accepts or
+ * rejects them exactly as it does. Not a copy: keep it only after copying.
+ */
+function secretBytes(value, encoding) {
+  if (typeof value === 'string') {
+    if (encoding === undefined || encoding === 'buffer') return Buffer.from(value, 'utf8');
+    const name = typeof encoding === 'string' ? nodeEncodingName(encoding) : undefined;
+    return name === undefined ? undefined : Buffer.from(value, name);
+  }
+  if (ArrayBuffer.isView(value)) return value;
+  if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) return new Uint8Array(value);
+  return undefined;
+}
+
+function keyEncoding(options) {
+  return options !== null && typeof options === 'object' ? options.encoding : undefined;
+}
+
+function Hmac(hmac, key, options) {
+  if (!(this instanceof Hmac)) return new Hmac(hmac, key, options);
+  validateString(hmac, 'hmac');
+  const id = native !== null ? nativeAlgorithm(hmac) : undefined;
+  const keyBytes = id === undefined ? undefined : secretBytes(key, keyEncoding(options));
+  if (keyBytes === undefined) initHash(this, hmac, -1, builtin.createHmac(hmac, key, options), options);
+  else initHash(this, hmac, id, null, options);
+  // The Hmac outlives this call, so it keeps its own copy of the key.
+  this[kKey] = keyBytes === undefined ? undefined : Buffer.from(new Uint8Array(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength));
+}
+Object.setPrototypeOf(Hmac.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Hmac, LazyTransform);
+
+function nodeHmacFor(hmac) {
+  return builtin.createHmac(hmac[kName], hmac[kKey]);
+}
+Object.defineProperty(Hmac.prototype, kNodeFactory, { value: nodeHmacFor });
+
+Hmac.prototype.update = update;
+
+Hmac.prototype.digest = function digest(outputEncoding) {
+  if (this[kFinalized]) {
+    // Node's answer to a second digest(): empty, in the asked-for form.
+    const empty = Buffer.from('');
+    return outputEncoding && outputEncoding !== 'buffer' ? empty.toString(outputEncoding) : empty;
+  }
+  let result;
+  if (this[kCached] !== null) result = digestEncodingId(outputEncoding) === BUFFER ? Buffer.alloc(0) : '';
+  else if (this[kDelegate] !== null) result = this[kDelegate].digest(outputEncoding);
+  else result = nativeDigest(this[kAlgorithm], this[kBuffer], this[kLength], digestEncodingId(outputEncoding), this[kKey]);
+  this[kFinalized] = true;
+  return result;
+};
+
+Hmac.prototype._transform = _transform;
+
+Hmac.prototype._flush = function _flush(callback) {
+  // After piping, Node's Hmac.digest() gives an empty result (its context is spent).
+  const delegate = this[kDelegate];
+  const bytes =
+    delegate !== null ? delegate.digest() : nativeDigest(this[kAlgorithm], this[kBuffer], this[kLength], BUFFER, this[kKey]);
+  this[kCached] = bytes;
+  this.push(bytes);
+  callback();
+};
+
+function createHash(algorithm, options) {
+  return new Hash(algorithm, options);
+}
+
+function createHmac(hmac, key, options) {
+  return new Hmac(hmac, key, options);
+}
+
+// ---- hmac(): one-shot, hotpath extra -------------------------------------------------
+
+/** crypto.hash()'s outputEncoding rule: validated, 'buffer' allowed, default 'hex'. */
+function oneShotEncodingId(outputEncoding) {
+  if (outputEncoding === 'hex') return digestEncodingId('hex');
+  validateString(outputEncoding, 'outputEncoding');
+  const name = nodeEncodingName(outputEncoding);
+  if (name !== undefined) return digestEncodingId(name);
+  if (outputEncoding.toLowerCase() === 'buffer') return BUFFER;
+  throw invalidArgValue('outputEncoding', outputEncoding);
+}
+
+/** hmac(algorithm, key, data[, outputEncoding = 'hex']): one HMAC in one call. */
+function hmac(algorithm, key, data, outputEncoding = 'hex') {
+  validateString(algorithm, 'algorithm');
+  if (typeof data !== 'string' && !ArrayBuffer.isView(data)) {
+    throw invalidArgType('data', ['Buffer', 'TypedArray', 'DataView', 'string'], data);
+  }
+  const encodingId = oneShotEncodingId(outputEncoding);
+  const id = native !== null ? nativeAlgorithm(algorithm) : undefined;
+  const keyBytes = id === undefined ? undefined : secretBytes(key, undefined);
+  if (keyBytes === undefined) {
+    return builtin.createHmac(algorithm, key).update(data).digest(encodingId === BUFFER ? 'buffer' : outputEncoding);
+  }
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  return nativeDigest(id, bytes, bytes.byteLength, encodingId, keyBytes);
+}
+
+module.exports = { Hash, Hmac, createHash, createHmac, hmac, oneShotEncodingId, secretBytes, HAND_OVER_AT };

@@ -1,0 +1,248 @@
+'use strict';
+
+// hotpath extras for reading lines: lines(), jsonLines() and countLines().
+// Lines end where the running Node's readline ends them (`\n`, `\r\n`, a lone `\r`;
+// from Node 24 also U+2028 and U+2029), except that a `\r\n` split across chunks is
+// always one break, whatever the timing. Lines are delivered from per-chunk batches
+// by hand-written async iterators: one crossing into the addon per chunk, no generator
+// machinery per line.
+
+const fs = require('node:fs');
+const { fileURLToPath } = require('node:url');
+const { native, requireNative } = require('../native.js');
+const { invalidArgType, outOfRange } = require('../errors.js');
+const { LineDecoder, scanString } = require('./line-decoder.js');
+const { READLINE_BREAK, READLINE_BREAK_RULE, SEPARATORS_END_LINES } = require('./version-rules.js');
+const { StringDecoder } = require('../string_decoder/decoder.js');
+const { resolveEncoding } = require('../encodings.js');
+const { fsErrorFromNative } = require('../system-error.js');
+
+const FILE_CHUNK = 1 << 16; // 64 KiB: measured faster and ~40% less peak RSS than 256 KiB or 1 MiB
+const BLANK = /^\s*$/;
+
+function toPath(source) {
+  if (source instanceof URL) return fileURLToPath(source);
+  return source;
+}
+
+function chunkSource(source) {
+  if (typeof source === 'string' || source instanceof URL) {
+    return fs.createReadStream(toPath(source), { highWaterMark: FILE_CHUNK })[Symbol.asyncIterator]();
+  }
+  if (source != null && typeof source[Symbol.asyncIterator] === 'function') return source[Symbol.asyncIterator]();
+  if (source != null && typeof source[Symbol.iterator] === 'function' && typeof source !== 'string') {
+    return source[Symbol.iterator]();
+  }
+  throw invalidArgType('source', ['string', 'URL', 'AsyncIterable', 'Iterable'], source);
+}
+
+function lineTooLong(limit) {
+  const error = new RangeError(`A line is longer than maxLineLength (${limit})`);
+  error.code = 'HOTPATH_LINE_TOO_LONG';
+  return error;
+}
+
+function readOptions(options) {
+  if (options === undefined || options === null) options = {};
+  if (typeof options !== 'object') throw invalidArgType('options', 'object', options);
+  const { encoding = 'utf8', batch = false, maxLineLength = Infinity, skipOverflow = false } = options;
+  if (typeof maxLineLength !== 'number' || Number.isNaN(maxLineLength)) {
+    throw invalidArgType('options.maxLineLength', 'number', maxLineLength);
+  }
+  if (maxLineLength < 1) throw outOfRange('options.maxLineLength', '>= 1', maxLineLength);
+  const resolved = resolveEncoding(encoding);
+  return { utf8: resolved.name === 'utf8', encoding, batch: Boolean(batch), maxLineLength, skipOverflow: Boolean(skipOverflow) };
+}
+
+/** Splits decoded chunks into batches of complete lines, carrying the partial line. */
+class LineBatcher {
+  constructor({ utf8, encoding, maxLineLength, skipOverflow }) {
+    this.lineDecoder = utf8 ? new LineDecoder(READLINE_BREAK_RULE) : null;
+    this.textDecoder = utf8 ? null : new StringDecoder(encoding);
+    this.maxLineLength = maxLineLength;
+    this.skipOverflow = skipOverflow;
+    this.partial = '';
+    this.afterCR = false;
+    this.skipping = false; // inside an over-long line that is being skipped
+    this.lineNumber = 0; // lines delivered so far, for jsonLines' error messages
+  }
+
+  push(chunk) {
+    if (this.lineDecoder !== null) {
+      const [text, breaks] = this.lineDecoder.decode(chunk);
+      try {
+        return this.collect(text, breaks);
+      } finally {
+        this.lineDecoder.release(breaks);
+      }
+    }
+    const text = this.textDecoder.write(chunk);
+    return this.collect(text, scan(text));
+  }
+
+  end() {
+    const rest = this.lineDecoder !== null ? this.lineDecoder.flush() : this.textDecoder.end();
+    const out = rest ? this.collect(rest, scan(rest)) : [];
+    const last = this.partial;
+    this.partial = '';
+    if (last.length > 0 && !this.skipping) out.push(last);
+    return out;
+  }
+
+  accept(out, line) {
+    if (line.length > this.maxLineLength) {
+      if (!this.skipOverflow) throw lineTooLong(this.maxLineLength);
+      return;
+    }
+    out.push(line);
+  }
+
+  collect(text, breaks) {
+    const count = breaks[0];
+    const out = [];
+    let next = 0;
+    let lineStart = 0;
+    if (this.afterCR && text.length > 0) {
+      if (text.charCodeAt(0) === 10) {
+        lineStart = 1;
+        if (count > 0 && breaks[1] === 0) next = 1;
+      }
+    }
+    if (text.length > 0) this.afterCR = text.charCodeAt(text.length - 1) === 13;
+    if (next === count) {
+      this.extendPartial(lineStart === 0 ? text : text.slice(lineStart));
+      return out;
+    }
+    const first = this.partial + text.slice(lineStart, breaks[1 + 2 * next]);
+    this.partial = '';
+    if (this.skipping) this.skipping = false;
+    else this.accept(out, first);
+    lineStart = breaks[2 + 2 * next];
+    for (next++; next < count; next++) {
+      this.accept(out, text.slice(lineStart, breaks[1 + 2 * next]));
+      lineStart = breaks[2 + 2 * next];
+    }
+    this.extendPartial(text.slice(lineStart));
+    return out;
+  }
+
+  extendPartial(text) {
+    if (this.skipping || text.length === 0) return;
+    this.partial += text;
+    if (this.partial.length > this.maxLineLength) {
+      if (!this.skipOverflow) throw lineTooLong(this.maxLineLength);
+      this.partial = '';
+      this.skipping = true;
+    }
+  }
+}
+
+function scan(text) {
+  const breaks = new Uint32Array(2 * text.length + 1);
+  scanString(text, READLINE_BREAK, breaks);
+  return breaks;
+}
+
+const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
+const DONE = Object.freeze({ value: undefined, done: true });
+
+/**
+ * An async iterator over lines (or, with `batch`, arrays of lines) of a chunk source.
+ * `transform(lines, batcher)` may map a batch (jsonLines parses it).
+ */
+function createLineReader(source, options, transform) {
+  const chunks = chunkSource(source);
+  const batcher = new LineBatcher(options);
+  let batch = [];
+  let index = 0;
+  let ended = false;
+
+  async function fill() {
+    for (;;) {
+      if (ended) return DONE;
+      const { value, done } = await chunks.next();
+      let lines;
+      if (done) {
+        ended = true;
+        lines = batcher.end();
+      } else {
+        lines = batcher.push(value);
+      }
+      if (transform) lines = transform(lines, batcher);
+      batcher.lineNumber += lines.length;
+      if (lines.length === 0) continue;
+      if (options.batch) return { value: lines, done: false };
+      batch = lines;
+      index = 1;
+      return { value: lines[0], done: false };
+    }
+  }
+
+  const reader = {
+    next() {
+      if (index < batch.length) return Promise.resolve({ value: batch[index++], done: false });
+      return fill();
+    },
+    async return() {
+      ended = true;
+      batch = [];
+      if (typeof chunks.return === 'function') await chunks.return();
+      return DONE;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+  return Object.setPrototypeOf(reader, AsyncIteratorPrototype);
+}
+
+/** lines(source[, { encoding, batch, maxLineLength, skipOverflow }]) */
+function lines(source, options) {
+  requireNative('lines');
+  return createLineReader(source, readOptions(options), null);
+}
+
+function invalidJsonLine(cause, lineNumber) {
+  const error = new SyntaxError(`${cause.message} (line ${lineNumber})`, { cause });
+  error.code = 'HOTPATH_INVALID_JSON_LINE';
+  error.lineNumber = lineNumber;
+  return error;
+}
+
+/** jsonLines(source[, { skipInvalid, ...lines options }]): parsed NDJSON; blank lines skipped. */
+function jsonLines(source, options) {
+  requireNative('jsonLines');
+  const settings = readOptions(options);
+  const skipInvalid = Boolean(options && options.skipInvalid);
+  return createLineReader(source, { ...settings, batch: false }, (rawLines, batcher) => {
+    const parsed = [];
+    for (let i = 0; i < rawLines.length; i++) {
+      const line = rawLines[i];
+      // Blank (whitespace-only, as trim() sees it) lines are skipped; only a line that
+      // starts with a space, a control or a non-ASCII character can be one.
+      const head = line.charCodeAt(0);
+      if (line.length === 0 || ((head <= 32 || head >= 0xa0) && BLANK.test(line))) continue;
+      try {
+        parsed.push(JSON.parse(line));
+      } catch (error) {
+        if (!skipInvalid) throw invalidJsonLine(error, batcher.lineNumber + i + 1);
+      }
+    }
+    batcher.lineNumber += rawLines.length - parsed.length; // keep counting raw lines
+    return parsed;
+  });
+}
+
+/** countLines(path): lines as readline would emit them, counted natively off the JS thread. */
+async function countLines(path) {
+  const nativeBinding = requireNative('countLines');
+  const file = toPath(path);
+  if (typeof file !== 'string') throw invalidArgType('path', ['string', 'URL'], path);
+  try {
+    return await nativeBinding.countLines(file, SEPARATORS_END_LINES);
+  } catch (error) {
+    throw await fsErrorFromNative(error, file);
+  }
+}
+
+module.exports = { lines, jsonLines, countLines };

@@ -1,0 +1,186 @@
+'use strict';
+
+// Node's StringDecoder over the native engine. The decoder's state lives where Node
+// keeps it, in a 7-byte Buffer on the object, which the engine reads and updates;
+// `lastChar`, `lastNeed`, `lastTotal`, `text()` and `end()` therefore see exactly
+// what they see in Node. Other WHATWG encodings use a native streaming decoder.
+
+const { constants: bufferConstants, isAscii } = require('node:buffer');
+const { native, nativeEnum } = require('../native.js');
+const { makeNodeError, makeNativeStyleError, invalidArgType } = require('../errors.js');
+const { resolveEncoding, NODE_ENCODING_IDS } = require('../encodings.js');
+
+// The state buffer's layout is the addon's (DECODER_STATE_LENGTH, DecoderStateSlot):
+// the incomplete character's bytes, then the missing and buffered byte counts and the
+// encoding id.
+const STATE_SIZE = native ? native.DECODER_STATE_LENGTH : 0;
+const {
+  MissingBytes: MISSING_BYTES,
+  BufferedBytes: BUFFERED_BYTES,
+  Encoding: ENCODING_FIELD,
+} = nativeEnum('DecoderStateSlot');
+// The incomplete character fills the bytes before the first slot.
+const CHARACTER_END = MISSING_BYTES;
+
+const ENCODING_ASCII = NODE_ENCODING_IDS.ascii;
+const ENCODING_UTF8 = NODE_ENCODING_IDS.utf8;
+const ENCODING_LATIN1 = NODE_ENCODING_IDS.latin1;
+const ENCODING_HEX = NODE_ENCODING_IDS.hex;
+// Not a Node id: marks decoders of other WHATWG encodings, which keep a native
+// streaming decoder under kWhatwgDecoder. Routing on the id keeps that property off
+// Node-encoding decoders (same shape as Node's) and off their hot path.
+const ENCODING_WHATWG = 0xff;
+
+const { asciiSlice, latin1Slice, hexSlice, utf8Slice } = Buffer.prototype;
+// Up to this size a chunk whose first and last bytes are ASCII (so no character is
+// split) goes to utf8Slice, the very call Node's decoder makes: one call beats the two
+// that an exact ASCII test needs. Larger chunks are tested for ASCII first, which pays.
+const SMALL_CHUNK = 2048;
+
+// Same description as Node's symbol, so util.inspect(decoder) prints the same.
+const kNativeDecoder = Symbol('kNativeDecoder');
+const kWhatwgDecoder = Symbol('kWhatwgDecoder');
+
+// Node throws this one from C++: a plain Error with a code.
+function stringTooLong() {
+  const max = bufferConstants.MAX_STRING_LENGTH.toString(16);
+  return makeNativeStyleError(Error, 'ERR_STRING_TOO_LONG', `Cannot create a string longer than 0x${max} characters`);
+}
+
+/** A fresh decoder state for a Node encoding id. */
+function newDecoderState(encodingId) {
+  const state = Buffer.alloc(STATE_SIZE);
+  state[ENCODING_FIELD] = encodingId;
+  return state;
+}
+
+/** The text of the bytes still held in `state` (end()'s flush), or ''. */
+function flushDecoderState(state) {
+  if (state[BUFFERED_BYTES] === 0) return '';
+  try {
+    return native.decoderFlush(state);
+  } catch (error) {
+    throw stringErrorFromNative(error);
+  }
+}
+
+/** An error from the addon as Node would throw it (its too-long marker → ERR_STRING_TOO_LONG). */
+function stringErrorFromNative(error) {
+  return error && error.message === 'ERR_STRING_TOO_LONG' ? stringTooLong() : error;
+}
+
+// Node 24 moved its unknown-encoding check after `this.encoding = …`, so a call
+// without `new` fails on the assignment there even for an unknown encoding; 20 and 22
+// check the encoding first. Read off the running Node's own decoder, once.
+let assignsBeforeEncodingCheck;
+function encodingCheckedAfterAssignment() {
+  if (assignsBeforeEncodingCheck === undefined) {
+    try {
+      require('node:string_decoder').StringDecoder.call(undefined, '\u0000unknown');
+      assignsBeforeEncodingCheck = false;
+    } catch (error) {
+      assignsBeforeEncodingCheck = !(error && error.code === 'ERR_UNKNOWN_ENCODING');
+    }
+  }
+  return assignsBeforeEncodingCheck;
+}
+
+function StringDecoder(encoding) {
+  if (this == null && encodingCheckedAfterAssignment()) this.encoding = undefined;
+  const resolved = resolveEncoding(encoding);
+  this.encoding = resolved.name;
+  this[kNativeDecoder] = newDecoderState(resolved.whatwg ? ENCODING_WHATWG : resolved.nodeId);
+  if (resolved.whatwg) this[kWhatwgDecoder] = new native.WhatwgDecoder(resolved.whatwg);
+}
+
+StringDecoder.prototype.write = function write(buf) {
+  if (typeof buf === 'string') return buf;
+  // The common case first: with nothing pending, Node's own slice functions are the
+  // fastest exact answer where they apply. ascii/latin1/hex are what Node's decoder
+  // does for those encodings, and pure-ASCII UTF-8 is its own Latin-1; a crossing
+  // into the addon costs more than that whole job (benches/string_decoder.bench.mjs).
+  if (buf instanceof Uint8Array) {
+    const state = this[kNativeDecoder];
+    if (state !== undefined && state[MISSING_BYTES] === 0) {
+      switch (state[ENCODING_FIELD]) {
+        case ENCODING_UTF8:
+          if (buf.length <= SMALL_CHUNK) {
+            if ((buf[0] | buf[buf.length - 1]) < 0x80) return utf8Slice.call(buf);
+          } else if (isAscii(buf)) {
+            return latin1Slice.call(buf);
+          }
+          break;
+        case ENCODING_LATIN1:
+          return latin1Slice.call(buf);
+        case ENCODING_ASCII:
+          return asciiSlice.call(buf);
+        case ENCODING_HEX:
+          return hexSlice.call(buf);
+        default:
+      }
+    }
+  }
+  return decodeWithEngine(this, buf);
+};
+
+function decodeWithEngine(decoder, buf) {
+  if (!ArrayBuffer.isView(buf)) throw invalidArgType('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
+  const state = decoder[kNativeDecoder];
+  if (!state) throw makeNodeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type StringDecoder');
+  try {
+    if (state[ENCODING_FIELD] === ENCODING_WHATWG) return decoder[kWhatwgDecoder].write(buf);
+    return native.decoderWrite(state, buf);
+  } catch (error) {
+    throw stringErrorFromNative(error);
+  }
+}
+
+StringDecoder.prototype.end = function end(buf) {
+  let text = '';
+  if (buf !== undefined) text = this.write(buf);
+  const state = this[kNativeDecoder];
+  if (state[ENCODING_FIELD] !== ENCODING_WHATWG) return text + flushDecoderState(state);
+  try {
+    return text + this[kWhatwgDecoder].end();
+  } catch (error) {
+    throw stringErrorFromNative(error);
+  }
+};
+
+// Undocumented legacy API, kept as Node has it: drop any pending character, then
+// decode `buf` from `offset`.
+StringDecoder.prototype.text = function text(buf, offset) {
+  this[kNativeDecoder][MISSING_BYTES] = 0;
+  this[kNativeDecoder][BUFFERED_BYTES] = 0;
+  if (this[kNativeDecoder][ENCODING_FIELD] === ENCODING_WHATWG) this[kWhatwgDecoder].end();
+  return this.write(buf.slice(offset));
+};
+
+Object.defineProperties(StringDecoder.prototype, {
+  lastChar: {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      return this[kNativeDecoder].subarray(0, CHARACTER_END);
+    },
+  },
+  lastNeed: {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      return this[kNativeDecoder][MISSING_BYTES];
+    },
+  },
+  lastTotal: {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      return this[kNativeDecoder][BUFFERED_BYTES] + this[kNativeDecoder][MISSING_BYTES];
+    },
+  },
+});
+
+module.exports = { StringDecoder, stringErrorFromNative, newDecoderState, flushDecoderState };

@@ -1,0 +1,166 @@
+'use strict';
+
+// The one-shot functions of hotpath/zlib (gzip/gzipSync and their relatives) and
+// the batch extras (gzipMany …). A one-shot call parses options exactly as the
+// stream constructor would, then runs the whole input in one native call: no
+// stream object, no 16 KiB output pieces to join. Big deflate-family inputs of the
+// async forms are compressed on every core (pigz-style, one valid stream).
+
+const builtin = require('node:zlib');
+const { isArrayBufferView, isAnyArrayBuffer } = require('node:util').types;
+const { native } = require('../native.js');
+const { parseOptions, codecArgs, needsStreamEngine, headerDeclaresSmallWindow } = require('./options.js');
+const { isErrorInfo, oneShotError } = require('./errors.js');
+const { invalidArgType } = require('../errors.js');
+const { validateFunction } = require('../validators.js');
+const { onSettled } = require('../settle.js');
+const { classByMode } = require('./streams.js');
+
+// Async one-shot compression goes parallel from here up (4 blocks of 128 KiB):
+// below it one core finishes before the others would have started.
+const PARALLEL_MIN_BYTES = 512 << 10;
+
+/** The bytes a one-shot call reads, or undefined when Node would reject the input. */
+function inputBytes(buffer) {
+  if (isArrayBufferView(buffer)) return buffer;
+  if (typeof buffer === 'string') return Buffer.from(buffer);
+  if (isAnyArrayBuffer(buffer)) return Buffer.from(buffer);
+  return undefined;
+}
+
+// The native side keeps the buffer that sync calls decode into mapped between
+// calls (fresh memory costs a page fault per 4 KiB); after a second without a
+// sync call over this size, it is released.
+const KEEP_WARM_BYTES = 1 << 20;
+let releaseTimer = null;
+
+function releaseSyncBufferSoon(outputLength) {
+  if (outputLength < KEEP_WARM_BYTES) return;
+  if (releaseTimer) {
+    releaseTimer.refresh();
+    return;
+  }
+  releaseTimer = setTimeout(() => {
+    releaseTimer = null;
+    native.zlibReleaseSyncBuffer();
+  }, 1000);
+  releaseTimer.unref();
+}
+
+/** Node's zlibBuffer over a stream engine: for `info` and for inputs Node rejects late. */
+function viaStream(engine, buffer, callback) {
+  if (isArrayBufferView(buffer) && !(buffer instanceof Uint8Array)) {
+    buffer = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  } else if (isAnyArrayBuffer(buffer)) {
+    buffer = Buffer.from(buffer);
+  }
+  const chunks = [];
+  let total = 0;
+  const onData = (chunk) => {
+    chunks.push(chunk);
+    total += chunk.length;
+    if (total > engine._maxOutputLength) {
+      engine.close();
+      engine.removeAllListeners('end');
+      callback(oneShotError({ code: 'ERR_BUFFER_TOO_LARGE' }, engine._maxOutputLength));
+    }
+  };
+  engine.on('data', onData);
+  engine.on('error', (error) => {
+    engine.removeAllListeners('end');
+    callback(error);
+  });
+  engine.on('end', () => {
+    const result = total === 0 ? Buffer.alloc(0) : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    engine.close();
+    if (engine._info) callback(null, { buffer: result, engine });
+    else callback(null, result);
+  });
+  engine.end(buffer);
+}
+
+function makeSync(mode, name) {
+  const Class = classByMode[mode];
+  const builtinSync = builtin[`${name}Sync`];
+  // Options parsed once for the common call without options.
+  const defaults = parseOptions(undefined, mode);
+  return function syncBufferWrapper(buffer, opts) {
+    const parsed = opts === undefined ? defaults : parseOptions(opts, mode);
+    if (parsed.builtinOnly) return builtinSync(buffer, opts);
+    const bytes = inputBytes(buffer);
+    if (bytes === undefined) {
+      throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], buffer);
+    }
+    if (headerDeclaresSmallWindow(parsed, bytes)) return builtinSync(buffer, opts);
+    if (needsStreamEngine(parsed)) {
+      const engine = new Class(opts);
+      const result = engine._processChunk(bytes, engine._finishFlushFlag);
+      return parsed.info ? { buffer: result, engine } : result;
+    }
+    const parallel = opts != null && opts.parallel === true;
+    const result = native.zlibProcessSync(...codecArgs(parsed), bytes, parsed.maxOutputLength, parallel);
+    if (isErrorInfo(result)) throw oneShotError(result, parsed.maxOutputLength);
+    releaseSyncBufferSoon(result.length);
+    return result;
+  };
+}
+
+function makeAsync(mode, name) {
+  const Class = classByMode[mode];
+  const builtinAsync = builtin[name];
+  return function asyncBufferWrapper(buffer, opts, callback) {
+    if (typeof opts === 'function') {
+      callback = opts;
+      opts = {};
+    }
+    const parsed = parseOptions(opts, mode);
+    if (parsed.builtinOnly) {
+      builtinAsync(buffer, opts, callback);
+      return;
+    }
+    validateFunction(callback, 'callback');
+    const bytes = needsStreamEngine(parsed) ? undefined : inputBytes(buffer);
+    if (bytes === undefined) {
+      viaStream(new Class(opts), buffer, callback);
+      return;
+    }
+    if (headerDeclaresSmallWindow(parsed, bytes)) {
+      builtinAsync(buffer, opts, callback);
+      return;
+    }
+    const parallel = opts == null || opts.parallel !== false ? bytes.byteLength >= PARALLEL_MIN_BYTES : false;
+    onSettled(
+      native.zlibProcess(...codecArgs(parsed), bytes, parsed.maxOutputLength, parallel),
+      (result) => {
+        void bytes; // held until the native side, which reads it in place, is done
+        if (isErrorInfo(result)) callback(oneShotError(result, parsed.maxOutputLength));
+        else callback(null, result);
+      },
+      callback,
+    );
+  };
+}
+
+/** Extra: one promise for many inputs, each processed on its own across all cores. */
+function makeMany(mode) {
+  return function many(buffers, opts) {
+    if (!Array.isArray(buffers)) throw invalidArgType('buffers', 'Array', buffers);
+    const parsed = parseOptions(opts, mode);
+    const inputs = buffers.map((buffer, index) => {
+      const bytes = inputBytes(buffer);
+      if (bytes === undefined) {
+        throw invalidArgType(`buffers[${index}]`, ['string', 'Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], buffer);
+      }
+      return bytes;
+    });
+    return native.zlibProcessMany(...codecArgs(parsed), inputs, parsed.maxOutputLength).then((results) => {
+      void inputs; // held until the native side, which reads them in place, is done
+      return results.map((result) => {
+        if (isErrorInfo(result)) throw oneShotError(result, parsed.maxOutputLength);
+        return result;
+      });
+    });
+  };
+}
+
+module.exports = { makeSync, makeAsync, makeMany, PARALLEL_MIN_BYTES };

@@ -1,0 +1,187 @@
+'use strict';
+
+// How a hotpath zlib stream writes: each write runs Node's per-chunk engine loop in
+// native calls that return up to a batch of output pieces, pushed with Node's
+// backpressure (an async write pauses while the reader is full), plus the *Sync
+// forms' loop over the same handle. A write reports through the stream's write state,
+// whose slots and flags the addon names (ZlibWriteSlot, ZlibWriteFlag).
+
+const { native, nativeEnum } = require('../native.js');
+const { bufferTooLarge, zlibError, isErrorInfo, trailingJunk } = require('./errors.js');
+const rules = require('./version-rules.js');
+const { onSettled } = require('../settle.js');
+
+// Pieces one native write may hand back before JS checks backpressure again.
+const MAX_PIECES = 16;
+const { Consumed: CONSUMED, Flags: FLAGS } = nativeEnum('ZlibWriteSlot');
+const { MoreOutput: MORE_OUTPUT, InputLeft: INPUT_LEFT, Failed: FAILED } = nativeEnum('ZlibWriteFlag');
+
+const kError = Symbol('kError');
+const kPending = Symbol('kPending');
+
+/** The report of a stream's last native write: ZlibWriteSlot.Consumed and .Flags. */
+function newWriteState() {
+  return new Uint32Array(native.ZLIB_WRITE_STATE_LENGTH);
+}
+
+/** An engine error ends the stream, as Node's zlibOnError does. */
+function failStream(stream, info) {
+  const error = zlibError(info);
+  stream.destroy(error);
+  stream[kError] = error;
+}
+
+function closeHandle(stream) {
+  if (!stream._handle) return;
+  stream._handle.close();
+  stream._handle = null;
+}
+
+/** Pushes the pieces of one native write; null once the stream was destroyed. */
+function pushPieces(stream, pieces) {
+  let accepting = true;
+  for (let i = 0; i < pieces.length; i++) {
+    accepting = stream.push(pieces[i]);
+    if (stream.destroyed) return null;
+  }
+  return accepting;
+}
+
+function processChunk(stream, chunk, flushFlag, callback) {
+  const handle = stream._handle;
+  if (!handle) {
+    process.nextTick(callback);
+    return;
+  }
+  // Held until the write settles: the native side reads the chunk in place.
+  stream[kPending] = { handle, chunk, flushFlag, offset: 0, callback };
+  startWrite(stream);
+}
+
+/**
+ * How many output pieces the next native write may produce: Node pushes piece by
+ * piece and stops when the readable buffer reaches its high-water mark, so ask for
+ * no more than fit. A flowing stream with an empty buffer hands pieces straight to
+ * 'data' listeners, so it takes a full batch.
+ */
+function piecesWanted(stream) {
+  const state = stream._readableState;
+  if (state.flowing && state.length === 0) return MAX_PIECES;
+  const room = state.highWaterMark - state.length;
+  return Math.min(MAX_PIECES, Math.max(1, Math.ceil(room / stream._chunkSize)));
+}
+
+function startWrite(stream) {
+  const pending = stream[kPending];
+  onSettled(
+    pending.handle.write(pending.flushFlag, pending.chunk, pending.offset, piecesWanted(stream), stream._writeState),
+    (result) => onWriteDone(stream, result),
+    (error) => stream.destroy(error),
+  );
+}
+
+function onWriteDone(stream, result) {
+  const pending = stream[kPending];
+  if (stream.destroyed) {
+    stream[kPending] = null;
+    pending.callback();
+    return;
+  }
+  if (isErrorInfo(result)) {
+    stream[kPending] = null;
+    failStream(stream, result);
+    return;
+  }
+  const state = stream._writeState;
+  const flags = state[FLAGS];
+  if (flags & FAILED) {
+    // Node pushes what the engine produced before it failed, then fails.
+    const failure = result.pop();
+    if (pushPieces(stream, result) !== null) {
+      stream[kPending] = null;
+      failStream(stream, failure);
+    } else {
+      stream[kPending] = null;
+      pending.callback();
+    }
+    return;
+  }
+  const consumed = state[CONSUMED];
+  stream.bytesWritten += consumed;
+  pending.offset += consumed;
+  const accepting = result === undefined ? true : pushPieces(stream, result);
+  if (accepting === null || stream.destroyed) {
+    stream[kPending] = null;
+    pending.callback();
+    return;
+  }
+  if (flags & MORE_OUTPUT) {
+    if (accepting) {
+      startWrite(stream);
+    } else {
+      // The reader is full: continue when it asks for more, as Node does.
+      const ownRead = stream._read;
+      stream._read = function resumeWrite(size) {
+        stream._read = ownRead;
+        startWrite(stream);
+        stream._read(size);
+      };
+    }
+    return;
+  }
+  // Input left over means the compressed stream ended before it: end the output, or
+  // with rejectGarbageAfterEnd (Node 22+) fail.
+  stream[kPending] = null;
+  if (flags & INPUT_LEFT) {
+    if (stream._rejectGarbageAfterEnd) {
+      const error = trailingJunk();
+      stream.destroy(error);
+      pending.callback(error);
+      return;
+    }
+    stream.push(null);
+  }
+  pending.callback();
+}
+
+function processChunkSync(stream, chunk, flushFlag) {
+  const handle = stream._handle;
+  const state = stream._writeState;
+  let error;
+  stream.on('error', (er) => {
+    error = er;
+  });
+  const pieces = [];
+  let total = 0;
+  let offset = 0;
+  for (;;) {
+    const result = handle.writeSync(flushFlag, chunk, offset, MAX_PIECES, state);
+    if (isErrorInfo(result) || state[FLAGS] & FAILED) {
+      failStream(stream, isErrorInfo(result) ? result : result.pop());
+      throw error || stream[kError];
+    }
+    offset += state[CONSUMED];
+    if (result !== undefined) {
+      for (const piece of result) {
+        pieces.push(piece);
+        total += piece.length;
+        if (total > stream._maxOutputLength) {
+          closeHandle(stream);
+          throw bufferTooLarge(stream._maxOutputLength);
+        }
+      }
+    }
+    if (!(state[FLAGS] & MORE_OUTPUT)) break;
+  }
+  // Node 24's *Sync forms reject trailing input too; Node 22's only check streams.
+  if (state[FLAGS] & INPUT_LEFT && stream._rejectGarbageAfterEnd && rules.garbageRule() === rules.GARBAGE_EVERYWHERE) {
+    closeHandle(stream);
+    throw trailingJunk();
+  }
+  stream.bytesWritten = offset;
+  closeHandle(stream);
+  if (total === 0) return Buffer.alloc(0);
+  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, total);
+}
+
+module.exports = { kError, kPending, newWriteState, failStream, closeHandle, processChunk, processChunkSync };

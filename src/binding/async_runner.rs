@@ -1,0 +1,25 @@
+//! The one way hotpath runs work off the JS thread: on its rayon pool (never libuv's,
+//! so heavy work cannot starve fs and dns), through the one panic guard, with the
+//! result converted on the JS thread when the returned promise settles.
+
+use napi::bindgen_prelude::{Object, ToNapiValue};
+use napi::{Env, Result};
+
+use super::panic_guard::guard;
+
+/// Runs `work` on the pool; `settle` turns its value into the promise's JS value on
+/// the JS thread. An `Err` from either, or a panic in `work`, rejects the promise.
+pub fn spawn_promise<T, V, W, S>(env: &Env, work: W, settle: S) -> Result<Object<'_>>
+where
+    T: Send + 'static,
+    V: ToNapiValue + 'static,
+    W: FnOnce() -> Result<T> + Send + 'static,
+    S: FnOnce(T) -> Result<V> + Send + 'static,
+{
+    let (deferred, promise) = env.create_deferred()?;
+    rayon::spawn(move || match guard(work) {
+        Ok(value) => deferred.resolve(move |_| settle(value)),
+        Err(error) => deferred.reject(error),
+    });
+    Ok(promise)
+}

@@ -1,0 +1,206 @@
+//! One-shot calls: `zlib.gzipSync(buf, opts)` and the other `*Sync` forms, the
+//! callback forms (parallel on every core for big deflate-family inputs), the `*Many`
+//! batches, and what the parallel path has done.
+
+use napi::bindgen_prelude::{BufferSlice, Either, Object};
+use napi::{Env, Result};
+use napi_derive::napi;
+
+use super::result::NativeResult;
+use super::settings::{read_settings, Settings};
+use crate::binding::{spawn_promise, ByteView, HeldBytes};
+use crate::zlib::codecs::CodecOptions;
+use crate::zlib::many::process_many;
+use crate::zlib::mode::Mode;
+use crate::zlib::one_shot::{process, process_as_callback, process_into, OneShotError};
+use crate::zlib::parallel_deflate;
+
+/// What every one-shot entry starts from: its settings, read, and Node's
+/// `maxOutputLength` as a byte count (anything but a size of at least 1: no limit).
+struct OneShotCall {
+    options: CodecOptions,
+    flush: i32,
+    max: usize,
+}
+
+impl OneShotCall {
+    fn read(settings: &ByteView, extra: Option<ByteView>, max_output_length: f64) -> Result<Self> {
+        let Settings {
+            options,
+            finish_flush,
+        } = read_settings(settings, extra)?;
+        let max = if max_output_length.is_finite() && max_output_length >= 1.0 {
+            max_output_length as usize
+        } else {
+            usize::MAX
+        };
+        Ok(OneShotCall {
+            options,
+            flush: finish_flush,
+            max,
+        })
+    }
+
+    fn run(&self, input: &[u8], parallel: bool, run: OneShotRun) -> NativeResult {
+        run_one_shot(&self.options, self.flush, input, self.max, parallel, run)
+    }
+}
+
+/// `zlib.gzipSync(buf, opts)` and the other `*Sync` one-shot functions.
+#[napi(
+    js_name = "zlibProcessSync",
+    catch_unwind,
+    ts_return_type = "Buffer | ZlibErrorInfo"
+)]
+pub fn zlib_process_sync<'env>(
+    env: &'env Env,
+    settings: ByteView,
+    extra: Option<ByteView>,
+    input: ByteView,
+    max_output_length: f64,
+    parallel: bool,
+) -> Result<Either<BufferSlice<'env>, NativeResult>> {
+    let call = OneShotCall::read(&settings, extra, max_output_length)?;
+    if parallel {
+        return Ok(Either::B(call.run(input.as_slice(), parallel, process)));
+    }
+    // Output goes to a per-thread buffer that stays mapped between calls and is
+    // then copied into a V8 Buffer, as Node gathers its pieces and concatenates:
+    // decoding into fresh memory pays a page fault per 4 KiB written.
+    SYNC_OUTPUT.with(|arena| {
+        let mut arena = arena.borrow_mut();
+        let result = match process_into(
+            &call.options,
+            call.flush,
+            input.as_slice(),
+            call.max,
+            &mut arena,
+        ) {
+            Ok(()) => Either::A(BufferSlice::copy_from(env, arena.as_slice())?),
+            Err(error) => Either::B(Err::<Vec<u8>, _>(error).into()),
+        };
+        if arena.capacity() > ARENA_KEEP {
+            *arena = Vec::new();
+        }
+        Ok(result)
+    })
+}
+
+/// The per-thread output buffer is kept between calls up to this size (the JS
+/// face releases it once sync calls go idle).
+const ARENA_KEEP: usize = 256 << 20;
+
+/// What the parallel compression path has done in this process (tests read it to
+/// see that a call was parallel).
+#[napi(object, js_name = "ZlibParallelStats")]
+pub struct ZlibParallelStats {
+    pub calls: f64,
+    pub blocks: f64,
+    pub threads_last_call: u32,
+}
+
+#[napi(js_name = "zlibParallelStats", catch_unwind)]
+pub fn zlib_parallel_stats() -> ZlibParallelStats {
+    let stats = parallel_deflate::stats();
+    ZlibParallelStats {
+        calls: stats.calls as f64,
+        blocks: stats.blocks as f64,
+        threads_last_call: stats.threads_last_call,
+    }
+}
+
+/// Frees the JS thread's sync output buffer; the face calls it when idle.
+#[napi(js_name = "zlibReleaseSyncBuffer", catch_unwind)]
+pub fn zlib_release_sync_buffer() {
+    SYNC_OUTPUT.with(|arena| *arena.borrow_mut() = Vec::new());
+}
+
+thread_local! {
+    static SYNC_OUTPUT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// How a one-shot form orders engine errors against `maxOutputLength`: `process`
+/// as the sync forms do, `process_as_callback` as the callback forms do.
+type OneShotRun =
+    fn(&CodecOptions, i32, &[u8], usize) -> std::result::Result<Vec<u8>, OneShotError>;
+
+fn run_one_shot(
+    options: &CodecOptions,
+    flush: i32,
+    input: &[u8],
+    max_output_length: usize,
+    parallel: bool,
+    run: OneShotRun,
+) -> NativeResult {
+    let parallel_mode = matches!(options.mode, Mode::Gzip | Mode::Deflate | Mode::DeflateRaw);
+    if parallel
+        && parallel_mode
+        && parallel_deflate::pays_off(options.flate.level)
+        && options.flate.dictionary.is_empty()
+        && flush == libz_rs_sys::Z_FINISH
+        && input.len() > parallel_deflate::BLOCK_SIZE
+    {
+        return match parallel_deflate::compress(options.mode, &options.flate, input) {
+            Ok(output) if output.len() > max_output_length => NativeResult::TooLarge,
+            Ok(output) => NativeResult::Output(output),
+            Err(error) => NativeResult::Failed(error),
+        };
+    }
+    run(options, flush, input, max_output_length).into()
+}
+
+/// `zlib.gzip(buf, opts, cb)` and the other callback one-shot functions; with
+/// `parallel`, big deflate-family inputs are compressed on every core.
+#[napi(
+    js_name = "zlibProcess",
+    catch_unwind,
+    ts_return_type = "Promise<Buffer | ZlibErrorInfo>"
+)]
+pub fn zlib_process<'env>(
+    env: &'env Env,
+    settings: ByteView,
+    extra: Option<ByteView>,
+    input: ByteView,
+    max_output_length: f64,
+    parallel: bool,
+) -> Result<Object<'env>> {
+    let call = OneShotCall::read(&settings, extra, max_output_length)?;
+    // SAFETY: the JS face holds the input until the promise settles.
+    let input = unsafe { input.hold() };
+    spawn_promise(
+        env,
+        move || Ok(call.run(input.as_slice(), parallel, process_as_callback)),
+        Ok,
+    )
+}
+
+/// `gzipMany(buffers, opts)` and relatives: every input on its own, all cores.
+#[napi(
+    js_name = "zlibProcessMany",
+    catch_unwind,
+    ts_return_type = "Promise<Array<Buffer | ZlibErrorInfo>>"
+)]
+pub fn zlib_process_many<'env>(
+    env: &'env Env,
+    settings: ByteView,
+    extra: Option<ByteView>,
+    inputs: Vec<ByteView>,
+    max_output_length: f64,
+) -> Result<Object<'env>> {
+    let call = OneShotCall::read(&settings, extra, max_output_length)?;
+    // SAFETY: the JS face holds the input array until the promise settles.
+    let inputs: Vec<HeldBytes> = inputs.iter().map(|view| unsafe { view.hold() }).collect();
+    spawn_promise(
+        env,
+        move || {
+            let slices: Vec<&[u8]> = inputs.iter().map(HeldBytes::as_slice).collect();
+            Ok(process_many(&call.options, call.flush, &slices, call.max))
+        },
+        |results| {
+            Ok(results
+                .into_iter()
+                .map(NativeResult::from)
+                .collect::<Vec<_>>())
+        },
+    )
+}

@@ -1,0 +1,217 @@
+//! The native side of one zlib or brotli stream: Node's per-chunk loop over a
+//! `ChunkWriter`, sync on the JS thread or async on the pool.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use napi::bindgen_prelude::Object;
+use napi::{Env, Result};
+use napi_derive::napi;
+
+use super::result::NativeResult;
+use super::settings::read_settings;
+use crate::binding::{spawn_promise, ByteView, HeldBytes};
+use crate::zlib::buffer_pool;
+use crate::zlib::chunk_writer::{ChunkWriter, WriteOutcome};
+use crate::zlib::codec_error::CodecError;
+
+/// The slots of a stream's write state (a Uint32Array on the JS stream, where Node
+/// keeps its `_writeState`); the pieces themselves travel as the returned array.
+#[napi(js_name = "ZlibWriteSlot")]
+pub enum WriteSlot {
+    /// Input bytes the write consumed.
+    Consumed = 0,
+    /// `ZlibWriteFlag` bits.
+    Flags = 1,
+}
+
+#[napi]
+pub const ZLIB_WRITE_STATE_LENGTH: u32 = 2;
+
+#[napi(js_name = "ZlibWriteFlag")]
+pub enum WriteFlag {
+    /// The output filled the pieces asked for; write again for more.
+    MoreOutput = 1,
+    /// Input is left after the stream's end (trailing data).
+    InputLeft = 2,
+    /// The result array ends with an error description after the pieces.
+    Failed = 4,
+}
+
+fn write_state(state: &HeldBytes, outcome: &WriteOutcome) {
+    let flag = |set: bool, flag: WriteFlag| if set { flag as u32 } else { 0 };
+    let flags = flag(outcome.more_output, WriteFlag::MoreOutput)
+        | flag(outcome.input_left, WriteFlag::InputLeft)
+        | flag(outcome.error.is_some(), WriteFlag::Failed);
+    let mut words = [0u32; ZLIB_WRITE_STATE_LENGTH as usize];
+    words[WriteSlot::Consumed as usize] = outcome.consumed as u32;
+    words[WriteSlot::Flags as usize] = flags;
+    let bytes: Vec<u8> = words.iter().flat_map(|word| word.to_ne_bytes()).collect();
+    state.overwrite(&bytes);
+}
+
+fn finish_write(
+    state: &HeldBytes,
+    result: std::result::Result<WriteOutcome, CodecError>,
+) -> NativeResult {
+    match result {
+        Ok(mut outcome) => {
+            write_state(state, &outcome);
+            if let Some(error) = outcome.error.take() {
+                return NativeResult::PiecesThenError(outcome.output, outcome.pieces, error);
+            }
+            if outcome.output.is_empty() {
+                buffer_pool::give(outcome.output);
+                NativeResult::Empty
+            } else {
+                NativeResult::Pieces(outcome.output, outcome.pieces)
+            }
+        }
+        Err(error) => NativeResult::Failed(error),
+    }
+}
+
+/// A stream's engine, dropped by `close()` (or after the write in flight when
+/// `close()` came during one) so its memory is freed at once, not at GC.
+struct SharedWriter {
+    writer: Mutex<Option<ChunkWriter>>,
+    close_requested: AtomicBool,
+}
+
+impl SharedWriter {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<ChunkWriter>> {
+        // A poisoned lock only means an earlier write panicked; the codec state is
+        // still memory-safe, and the stream is being destroyed by then anyway.
+        self.writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn with<T>(
+        &self,
+        work: impl FnOnce(&mut ChunkWriter) -> std::result::Result<T, CodecError>,
+    ) -> std::result::Result<T, CodecError> {
+        let mut guard = self.lock();
+        let result = match guard.as_mut() {
+            Some(writer) => work(writer),
+            None => Err(CodecError::new(
+                "zlib binding closed",
+                "ERR_ZLIB_BINDING_CLOSED",
+                0,
+            )),
+        };
+        if self.close_requested.load(Ordering::Acquire) {
+            *guard = None;
+        }
+        result
+    }
+
+    fn close(&self) {
+        self.close_requested.store(true, Ordering::Release);
+        if let Ok(mut guard) = self.writer.try_lock() {
+            *guard = None;
+        }
+    }
+}
+
+/// The native side of one zlib or brotli stream.
+#[napi]
+pub struct ZlibStream {
+    writer: Arc<SharedWriter>,
+}
+
+#[napi]
+impl ZlibStream {
+    /// `extra`: the dictionary of a zlib mode or the params of a brotli mode.
+    #[napi(constructor, catch_unwind)]
+    pub fn new(settings: ByteView, extra: Option<ByteView>) -> Result<Self> {
+        let settings = read_settings(&settings, extra)?;
+        Ok(ZlibStream {
+            writer: Arc::new(SharedWriter {
+                writer: Mutex::new(Some(ChunkWriter::new(settings.options))),
+                close_requested: AtomicBool::new(false),
+            }),
+        })
+    }
+
+    /// One write on the JS thread (Node's `writeSync`, used by `_processChunk`).
+    #[napi(catch_unwind, ts_return_type = "Buffer[] | ZlibErrorInfo | undefined")]
+    pub fn write_sync(
+        &self,
+        flush: i32,
+        input: ByteView,
+        in_offset: f64,
+        max_pieces: u32,
+        state: ByteView,
+    ) -> NativeResult {
+        let start = (in_offset as usize).min(input.len());
+        let result = self.writer.with(|writer| {
+            Ok(writer.write(
+                flush,
+                &input.as_slice()[start..],
+                max_pieces as usize,
+                buffer_pool::take(),
+            ))
+        });
+        // SAFETY: both views are arguments of this synchronous call.
+        let state = unsafe { state.hold() };
+        finish_write(&state, result)
+    }
+
+    /// One write on the rayon pool. The JS face keeps `input` and `state` alive
+    /// until the promise settles.
+    #[napi(
+        catch_unwind,
+        ts_return_type = "Promise<Buffer[] | ZlibErrorInfo | undefined>"
+    )]
+    pub fn write<'env>(
+        &self,
+        env: &'env Env,
+        flush: i32,
+        input: ByteView,
+        in_offset: f64,
+        max_pieces: u32,
+        state: ByteView,
+    ) -> Result<Object<'env>> {
+        let writer = Arc::clone(&self.writer);
+        let start = (in_offset as usize).min(input.len());
+        // SAFETY: the JS face holds the chunk and the state array until settled.
+        let (input, state) = unsafe { (input.hold(), state.hold()) };
+        spawn_promise(
+            env,
+            move || {
+                Ok(writer.with(|writer| {
+                    Ok(writer.write(
+                        flush,
+                        &input.as_slice()[start..],
+                        max_pieces as usize,
+                        buffer_pool::take(),
+                    ))
+                }))
+            },
+            move |result| Ok(finish_write(&state, result)),
+        )
+    }
+
+    #[napi(catch_unwind, ts_return_type = "ZlibErrorInfo | undefined")]
+    pub fn params(&self, level: i32, strategy: i32) -> NativeResult {
+        match self.writer.with(|writer| writer.params(level, strategy)) {
+            Ok(()) => NativeResult::Empty,
+            Err(error) => NativeResult::Failed(error),
+        }
+    }
+
+    #[napi(catch_unwind, ts_return_type = "ZlibErrorInfo | undefined")]
+    pub fn reset(&self) -> NativeResult {
+        match self.writer.with(ChunkWriter::reset) {
+            Ok(()) => NativeResult::Empty,
+            Err(error) => NativeResult::Failed(error),
+        }
+    }
+
+    /// Frees the engine now (or right after the write in flight).
+    #[napi(catch_unwind)]
+    pub fn close(&self) {
+        self.writer.close();
+    }
+}
