@@ -22,6 +22,23 @@ export type TypedArray =
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+/**
+ * A streaming search (`Searcher` in the JS face). Matches cross into a Float64Array
+ * the face owns, so a push costs one call and no new JS object.
+ */
+export declare class BufferSearcher {
+  constructor(needle: ByteView)
+  /**
+   * Searches `chunk`; returns how many matches end in it and writes as many of
+   * their stream offsets as fit into `out` (a Float64Array). `copyFound` writes
+   * them all into a bigger one.
+   */
+  push(chunk: Uint8Array, out: Float64Array): number
+  /** The last push's offsets, as many as fit into `out`. */
+  copyFound(out: Float64Array): void
+  reset(): void
+}
+
 /** A streaming decoder for any WHATWG encoding. */
 export declare class WhatwgDecoder {
   constructor(name: string)
@@ -52,6 +69,22 @@ export declare class ZlibStream {
 }
 
 export declare function __panicProbe(message: string): void
+
+/** `count(buf, needle, start, end)`: non-overlapping occurrences in `from..to`. */
+export declare function bufferCount(haystack: ByteView, needle: ByteView, from: number, to: number): number
+
+/** `indexOfAny(buf, bytes, start)`: the first position holding one of `bytes`, or -1. */
+export declare function bufferFirstOfBytes(haystack: ByteView, bytes: ByteView, start: number): number
+
+/** `indexOfAny(buf, needles, start)`: the first position where one of `needles` starts. */
+export declare function bufferFirstOfNeedles(haystack: ByteView, needles: Array<ByteView>, start: number): number
+
+/**
+ * `indexOfAll(buf, needle, start, end)`: every non-overlapping occurrence in
+ * `from..to`, as buffer positions in a Uint32Array
+ * (a Float64Array when a position passes 4 GiB).
+ */
+export declare function bufferPositions(haystack: ByteView, needle: ByteView, from: number, to: number): Uint32Array | Float64Array
 
 /**
  * `countLines(path, separators)`: the number of lines in a file, as readline would

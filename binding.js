@@ -835,9 +835,14 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.BufferSearcher = nativeBinding.BufferSearcher
 module.exports.WhatwgDecoder = nativeBinding.WhatwgDecoder
 module.exports.ZlibStream = nativeBinding.ZlibStream
 module.exports.__panicProbe = nativeBinding.__panicProbe
+module.exports.bufferCount = nativeBinding.bufferCount
+module.exports.bufferFirstOfBytes = nativeBinding.bufferFirstOfBytes
+module.exports.bufferFirstOfNeedles = nativeBinding.bufferFirstOfNeedles
+module.exports.bufferPositions = nativeBinding.bufferPositions
 module.exports.countLines = nativeBinding.countLines
 module.exports.crc32Bytes = nativeBinding.crc32Bytes
 module.exports.crc32String = nativeBinding.crc32String

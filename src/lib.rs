@@ -9,6 +9,7 @@
 
 #![deny(clippy::all)]
 
+pub mod buffer;
 pub mod crypto;
 pub mod readline;
 pub mod string_decoder;
