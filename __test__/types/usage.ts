@@ -76,3 +76,20 @@ gzip(Buffer.alloc(8), { parallel: false, level: 9 }, (error, result) => {
 zlib.gzip('text', (error, result) => result.length);
 
 export { zm, zb, zp, zs };
+
+// hotpath/buffer extras.
+import bufferFace = require('hotpath/buffer');
+import { count, indexOfAll, split as splitBuffer, indexOfAny, Searcher } from 'hotpath/buffer';
+
+const bc: number = count(Buffer.from('a\nb'), '\n');
+const bl: number = count(Buffer.from('a\nb'), 'YQ==', 0, 'base64');
+const ba: Uint32Array | Float64Array = indexOfAll(new Uint8Array(4), 0, 1, 3);
+const bs: Buffer[] = splitBuffer(Buffer.from('a,b'), ',', 2);
+const bn: number = indexOfAny(Buffer.from('a=b'), ['=', Buffer.from(';')], 0);
+const bm: number[] = new Searcher('--boundary').push(Buffer.alloc(8));
+const bf: number = bufferFace.count(Buffer.alloc(1), 0);
+
+// @ts-expect-error a Searcher takes chunks of bytes, not strings
+new Searcher('x').push('text');
+
+export { bc, bl, ba, bs, bn, bm, bf };

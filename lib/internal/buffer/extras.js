@@ -1,0 +1,101 @@
+'use strict';
+
+// hotpath/buffer's searches that Node lacks: count, indexOfAll, split and indexOfAny,
+// one native call each whatever the number of matches. Matches never overlap.
+
+const { native, requireNative } = require('../native.js');
+const { invalidArgType, invalidArgValue } = require('../errors.js');
+const { validateUint32 } = require('../validators.js');
+const { validateBuffer, needleBytes, byteRange, rangeAndEncoding } = require('./arguments.js');
+
+function addon(name) {
+  return native || requireNative(`buffer.${name}()`);
+}
+
+/** Non-overlapping occurrences of `needle` in `buffer[start..end]`. */
+function count(buffer, needle, start, end, encoding) {
+  const binding = addon('count');
+  validateBuffer(buffer);
+  const args = rangeAndEncoding(start, end, encoding);
+  const bytes = needleBytes(needle, args.encoding);
+  const [from, to] = byteRange(buffer, args.start, args.end);
+  return binding.bufferCount(buffer, bytes, from, to);
+}
+
+/** Where each non-overlapping occurrence starts: a Uint32Array (Float64Array past 4 GiB). */
+function indexOfAll(buffer, needle, start, end, encoding) {
+  const binding = addon('indexOfAll');
+  validateBuffer(buffer);
+  const args = rangeAndEncoding(start, end, encoding);
+  const bytes = needleBytes(needle, args.encoding);
+  const [from, to] = byteRange(buffer, args.start, args.end);
+  return binding.bufferPositions(buffer, bytes, from, to);
+}
+
+const { subarray } = Uint8Array.prototype;
+// For a Buffer, Buffer#slice makes the same view as subarray (no copy) at a fraction of
+// the cost: subarray goes through the species constructor, which for Buffer is the
+// Buffer function with its argument checks.
+const { slice: bufferSlice } = Buffer.prototype;
+const viewMaker = (buffer) => (Buffer.isBuffer(buffer) ? bufferSlice : subarray);
+
+/**
+ * The pieces of `buffer` between occurrences of `separator`, as views (no copy). Like
+ * String#split: n separators give n + 1 pieces, and `limit` caps how many are returned.
+ */
+function split(buffer, separator, limit, encoding) {
+  const binding = addon('split');
+  validateBuffer(buffer);
+  if (typeof limit === 'string') {
+    encoding = limit;
+    limit = undefined;
+  }
+  if (limit !== undefined) validateUint32(limit, 'limit');
+  const bytes = needleBytes(separator, encoding, 'separator');
+  const max = limit === undefined ? Infinity : limit;
+  const pieces = [];
+  if (max === 0) return pieces;
+  const starts = binding.bufferPositions(buffer, bytes, 0, buffer.length);
+  const width = bytes.length;
+  const view = viewMaker(buffer);
+  let from = 0;
+  for (let i = 0; i < starts.length; i++) {
+    pieces.push(view.call(buffer, from, starts[i]));
+    if (pieces.length === max) return pieces;
+    from = starts[i] + width;
+  }
+  pieces.push(view.call(buffer, from, buffer.length));
+  return pieces;
+}
+
+/** Candidates as bytes (numbers or one Uint8Array) or as needles (strings, Uint8Arrays). */
+function candidatesOf(candidates) {
+  if (candidates instanceof Uint8Array) {
+    if (candidates.length === 0) throw invalidArgValue('candidates', candidates, 'must not be empty');
+    return { bytes: candidates };
+  }
+  if (!Array.isArray(candidates)) {
+    throw invalidArgType('candidates', ['Array', 'Buffer', 'Uint8Array'], candidates);
+  }
+  if (candidates.length === 0) throw invalidArgValue('candidates', candidates, 'must not be empty');
+  if (candidates.every((candidate) => typeof candidate === 'number')) {
+    return { bytes: Uint8Array.from(candidates, (byte, i) => needleBytes(byte, undefined, `candidates[${i}]`)[0]) };
+  }
+  return { needles: candidates.map((candidate, i) => needleBytes(candidate, undefined, `candidates[${i}]`)) };
+}
+
+/**
+ * The first position at or after `start` where one of `candidates` occurs: any of a
+ * set of bytes, or any of several needles (the leftmost; at one position, the first
+ * listed). -1 if none does.
+ */
+function indexOfAny(buffer, candidates, start) {
+  const binding = addon('indexOfAny');
+  validateBuffer(buffer);
+  const { bytes, needles } = candidatesOf(candidates);
+  const [from] = byteRange(buffer, start, undefined);
+  if (bytes !== undefined) return binding.bufferFirstOfBytes(buffer, bytes, from);
+  return binding.bufferFirstOfNeedles(buffer, needles, from);
+}
+
+module.exports = { count, indexOfAll, split, indexOfAny };
