@@ -1,0 +1,150 @@
+// buffer benchmarks: hotpath/buffer's searches vs the best plain-Node way to get the
+// same answer (Buffer#indexOf loops, subarray loops) and streamsearch, same inputs,
+// one process. Every contender returns the same count or positions.
+
+import { createRequire } from 'node:module';
+import { englishText, chunksOf } from './corpus.mjs';
+
+const require = createRequire(import.meta.url);
+const hotpath = require('hotpath/buffer');
+const StreamSearch = require('streamsearch');
+
+/** Non-overlapping matches by Buffer#indexOf, one call per match. */
+function indexOfLoop(haystack, needle, onMatch) {
+  let matches = 0;
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
+    onMatch(at);
+    matches++;
+  }
+  return matches;
+}
+
+const ignore = () => {};
+
+/** Streaming search in plain Node: keep the last needle.length - 1 bytes, indexOf the rest. */
+function plainStreamSearch(chunks, needle) {
+  let tail = Buffer.alloc(0);
+  let tailStart = 0;
+  let resume = 0;
+  let matches = 0;
+  for (const chunk of chunks) {
+    const window = tail.length === 0 ? chunk : Buffer.concat([tail, chunk]);
+    let at = window.indexOf(needle, Math.max(0, resume - tailStart));
+    while (at !== -1) {
+      matches++;
+      resume = tailStart + at + needle.length;
+      at = window.indexOf(needle, at + needle.length);
+    }
+    const keepFrom = Math.max(window.length - (needle.length - 1), resume - tailStart, 0);
+    tailStart += keepFrom;
+    tail = Buffer.from(window.subarray(keepFrom));
+  }
+  return matches;
+}
+
+function streamsearchCount(chunks, needle) {
+  let matches = 0;
+  const search = new StreamSearch(needle, (isMatch) => {
+    if (isMatch) matches++;
+  });
+  for (const chunk of chunks) search.push(chunk);
+  return matches;
+}
+
+function hotpathStreamCount(chunks, needle) {
+  const searcher = new hotpath.Searcher(needle);
+  let matches = 0;
+  for (const chunk of chunks) matches += searcher.push(chunk).length;
+  return matches;
+}
+
+export default {
+  module: 'buffer',
+  cases() {
+    const text = englishText(64 << 20);
+    const newline = Buffer.from('\n');
+    // A 16-byte needle that real text holds often: a license phrase.
+    const phrase = Buffer.from('the Free Softwar');
+    const adversarialNeedle = Buffer.from(`${'a'.repeat(4000)}b`);
+    const adversarialText = Buffer.from(`${'a'.repeat(8 << 20)}b`);
+    const boundary = Buffer.from('\r\n------hotpathFormBoundary7MA4YWxkTrZu0gW');
+    const multipart = Buffer.concat(
+      Array.from({ length: 1024 }, (_, i) => Buffer.concat([boundary, Buffer.from('\r\n'), text.subarray(i * 65000, i * 65000 + 64000)])),
+    );
+    const chunks = chunksOf(multipart, 64 << 10);
+    const cleanText = Buffer.from(text.toString('latin1').replace(/[=;\r]/g, ' '), 'latin1');
+    const anyOfInput = Buffer.concat([cleanText.subarray(0, (64 << 20) - 64), Buffer.from('=;\r'.repeat(21))]);
+    return [
+      {
+        name: "count '\\n'",
+        bytes: text.length,
+        builtinName: 'Buffer#indexOf loop',
+        builtin: () => indexOfLoop(text, newline, ignore),
+        hotpath: () => hotpath.count(text, newline),
+      },
+      {
+        name: 'count a 16-byte needle',
+        bytes: text.length,
+        builtinName: 'Buffer#indexOf loop',
+        builtin: () => indexOfLoop(text, phrase, ignore),
+        hotpath: () => hotpath.count(text, phrase),
+      },
+      {
+        name: "indexOfAll '\\n'",
+        bytes: text.length,
+        builtinName: 'Buffer#indexOf loop',
+        builtin: () => {
+          const positions = [];
+          indexOfLoop(text, newline, (at) => positions.push(at));
+          return positions;
+        },
+        hotpath: () => hotpath.indexOfAll(text, newline),
+        result: (positions) => Array.from(positions),
+      },
+      {
+        name: "split on '\\n'",
+        bytes: text.length,
+        // Buffer#slice: the faster of Node's two view makers (subarray goes through
+        // the species constructor), and the one hotpath's split uses.
+        builtinName: 'indexOf + slice loop',
+        builtin: () => {
+          const pieces = [];
+          let from = 0;
+          indexOfLoop(text, newline, (at) => {
+            pieces.push(text.slice(from, at));
+            from = at + 1;
+          });
+          pieces.push(text.slice(from));
+          return pieces;
+        },
+        hotpath: () => hotpath.split(text, newline),
+        result: (pieces) => pieces.map((piece) => piece.length),
+      },
+      {
+        name: "count 'a'×4000+'b' in 8 MiB of 'a'",
+        bytes: adversarialText.length,
+        builtinName: 'Buffer#indexOf loop',
+        builtin: () => indexOfLoop(adversarialText, adversarialNeedle, ignore),
+        hotpath: () => hotpath.count(adversarialText, adversarialNeedle),
+      },
+      {
+        name: 'indexOfAny of 3 bytes, found at the end',
+        bytes: anyOfInput.length,
+        builtinName: 'min of 3 Buffer#indexOf',
+        builtin: () => {
+          const found = [0x3d, 0x3b, 0x0d].map((byte) => anyOfInput.indexOf(byte)).filter((at) => at !== -1);
+          return found.length === 0 ? -1 : Math.min(...found);
+        },
+        hotpath: () => hotpath.indexOfAny(anyOfInput, [0x3d, 0x3b, 0x0d]),
+      },
+      {
+        name: 'Searcher, multipart boundary over 64 KiB chunks',
+        bytes: multipart.length,
+        builtinName: 'indexOf with a carried tail',
+        builtin: () => plainStreamSearch(chunks, boundary),
+        hotpath: () => hotpathStreamCount(chunks, boundary),
+        peers: { streamsearch: () => streamsearchCount(chunks, boundary) },
+      },
+    ];
+  },
+};
