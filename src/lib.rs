@@ -17,3 +17,6 @@ pub mod zlib;
 
 #[cfg(all(feature = "napi", not(test)))]
 mod binding;
+
+#[cfg(test)]
+mod test_random;

@@ -192,13 +192,7 @@ mod tests {
 
     #[test]
     fn small_alphabets_agree_with_the_definition() {
-        let mut seed = 0x2545_f491_u32;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            seed
-        };
+        let mut next = crate::test_random::xorshift(0x2545_f491_u32);
         for _ in 0..2000 {
             let haystack: Vec<u8> = (0..next() % 200)
                 .map(|_| b'a' + (next() % 3) as u8)

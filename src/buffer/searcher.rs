@@ -154,13 +154,7 @@ mod tests {
 
     #[test]
     fn any_chunking_finds_what_a_whole_buffer_search_finds() {
-        let mut seed = 0x9e37_79b9_u32;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            seed
-        };
+        let mut next = crate::test_random::xorshift(0x9e37_79b9_u32);
         for _ in 0..3000 {
             let alphabet = 1 + next() % 3;
             let haystack: Vec<u8> = (0..next() % 300)

@@ -157,13 +157,7 @@ mod tests {
 
     #[test]
     fn latin1_and_utf16_scans_match_the_pattern_on_random_text() {
-        let mut state = 0x2545_f491_u32;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            state
-        };
+        let mut next = crate::test_random::xorshift(0x2545_f491_u32);
         let alphabet = [b'a', b'\n', b'\r', b' ', 0xe9, 0x85, 0x0b, 0x0c];
         for round in 0..2000 {
             let len = (next() % 200) as usize;

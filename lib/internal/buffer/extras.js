@@ -12,23 +12,26 @@ function addon(name) {
   return native || requireNative(`buffer.${name}()`);
 }
 
-/** Non-overlapping occurrences of `needle` in `buffer[start..end]`. */
-function count(buffer, needle, start, end, encoding) {
-  const binding = addon('count');
+/** `(buffer, needle[, start[, end]][, encoding])` checked: the needle's bytes and the range. */
+function rangedSearch(buffer, needle, start, end, encoding) {
   validateBuffer(buffer);
   const args = rangeAndEncoding(start, end, encoding);
   const bytes = needleBytes(needle, args.encoding);
   const [from, to] = byteRange(buffer, args.start, args.end);
+  return { bytes, from, to };
+}
+
+/** Non-overlapping occurrences of `needle` in `buffer[start..end]`. */
+function count(buffer, needle, start, end, encoding) {
+  const binding = addon('count');
+  const { bytes, from, to } = rangedSearch(buffer, needle, start, end, encoding);
   return binding.bufferCount(buffer, bytes, from, to);
 }
 
 /** Where each non-overlapping occurrence starts: a Uint32Array (Float64Array past 4 GiB). */
 function indexOfAll(buffer, needle, start, end, encoding) {
   const binding = addon('indexOfAll');
-  validateBuffer(buffer);
-  const args = rangeAndEncoding(start, end, encoding);
-  const bytes = needleBytes(needle, args.encoding);
-  const [from, to] = byteRange(buffer, args.start, args.end);
+  const { bytes, from, to } = rangedSearch(buffer, needle, start, end, encoding);
   return binding.bufferPositions(buffer, bytes, from, to);
 }
 
