@@ -6,7 +6,7 @@ use napi::{Error, Result, Status};
 use napi_derive::napi;
 
 use super::any_of::{first_of_bytes, NeedleSet};
-use super::occurrences::{count, positions};
+use super::occurrences::{count, first, last, positions};
 use super::searcher::Searcher;
 use crate::binding::ByteView;
 
@@ -56,6 +56,22 @@ pub fn buffer_positions(
             found.into_iter().map(|p| p as u32).collect(),
         ))
     }
+}
+
+/// `buf.indexOf(needle, from)` for a needle of at least two bytes, or -1.
+#[napi(js_name = "bufferIndexOf", catch_unwind)]
+pub fn buffer_index_of(haystack: ByteView, needle: ByteView, from: f64) -> f64 {
+    position_or_minus_one(first(haystack.as_slice(), needle.as_slice(), from as usize))
+}
+
+/// `buf.lastIndexOf(needle, …)`: the last match starting at or before `last_start`, or -1.
+#[napi(js_name = "bufferLastIndexOf", catch_unwind)]
+pub fn buffer_last_index_of(haystack: ByteView, needle: ByteView, last_start: f64) -> f64 {
+    position_or_minus_one(last(
+        haystack.as_slice(),
+        needle.as_slice(),
+        last_start as usize,
+    ))
 }
 
 /// `indexOfAny(buf, bytes, start)`: the first position holding one of `bytes`, or -1.

@@ -1,6 +1,6 @@
 //! Every non-overlapping occurrence of a needle in one haystack, left to right.
 
-use memchr::memmem::Finder;
+use memchr::memmem::{self, Finder};
 
 /// How many times `needle` occurs in `haystack` without overlap; an empty needle
 /// occurs nowhere (the JS face refuses it before calling).
@@ -93,6 +93,67 @@ const SKIP_PAYS_PER: usize = 256;
 /// first with memchr, and each place it occurs is checked; while that finds false
 /// candidates more often than once per `SKIP_PAYS_PER` bytes, memmem takes over.
 fn for_each_match(haystack: &[u8], needle: &[u8], mut each: impl FnMut(usize)) {
+    for_matches_while(haystack, needle, |at| {
+        each(at);
+        true
+    });
+}
+
+/// The first match at or after `from`, with the same rare-byte skip as `count`.
+pub fn first(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    let rest = haystack.get(from..)?;
+    let mut found = None;
+    for_matches_while(rest, needle, |at| {
+        found = Some(from + at);
+        false
+    });
+    found
+}
+
+/// The last match that starts at or before `last_start`: the rare-byte skip run
+/// backwards (memrchr). memmem's reverse search has no prefilter, so where the skip
+/// meets too many false candidates it searches only the next `REVERSE_WINDOW` bytes
+/// that way and then tries the skip again.
+pub fn last(haystack: &[u8], needle: &[u8], last_start: usize) -> Option<usize> {
+    let n = needle.len();
+    let end = last_start.checked_add(n)?.min(haystack.len());
+    if n == 0 || end < n {
+        return None;
+    }
+    let (rare, rare_at) = rarest_byte(needle);
+    // Candidates for the rare byte lie below `limit`; a match starts `rare_at` before.
+    let mut limit = end - (n - 1 - rare_at);
+    let mut skip_from = limit;
+    let mut false_candidates = 0usize;
+    while limit > rare_at {
+        if false_candidates * SKIP_PAYS_PER > skip_from - limit + SKIP_PAYS_PER * 16 {
+            // Starts below `limit - rare_at` remain; search the nearest window of them.
+            let starts_below = limit - rare_at;
+            let window_start = starts_below.saturating_sub(REVERSE_WINDOW);
+            let window = &haystack[window_start..starts_below - 1 + n];
+            if let Some(found) = memmem::rfind(window, needle) {
+                return Some(window_start + found);
+            }
+            limit = window_start + rare_at;
+            skip_from = limit;
+            false_candidates = 0;
+            continue;
+        }
+        let found = memchr::memrchr(rare, &haystack[rare_at..limit])? + rare_at;
+        let start = found - rare_at;
+        if &haystack[start..start + n] == needle {
+            return Some(start);
+        }
+        limit = found;
+        false_candidates += 1;
+    }
+    None
+}
+
+const REVERSE_WINDOW: usize = 64 << 10;
+
+/// `for_each_match` that stops once `each` returns false.
+fn for_matches_while(haystack: &[u8], needle: &[u8], mut each: impl FnMut(usize) -> bool) {
     let n = needle.len();
     let (rare, rare_at) = rarest_byte(needle);
     let mut at = 0;
@@ -106,7 +167,9 @@ fn for_each_match(haystack: &[u8], needle: &[u8], mut each: impl FnMut(usize)) {
         };
         let start = at + found;
         if &haystack[start..start + n] == needle {
-            each(start);
+            if !each(start) {
+                return;
+            }
             at = start + n;
         } else {
             at = start + 1;
@@ -121,7 +184,9 @@ fn for_each_match(haystack: &[u8], needle: &[u8], mut each: impl FnMut(usize)) {
     }
     let finder = Finder::new(needle);
     for found in finder.find_iter(&haystack[at..]) {
-        each(at + found);
+        if !each(at + found) {
+            return;
+        }
     }
 }
 
@@ -181,6 +246,59 @@ mod tests {
         let text = b"one\ntwo\n\nthree\n";
         assert_eq!(count(text, b"\n"), 4);
         assert_eq!(positions(text, b"\n"), vec![3, 7, 8, 14]);
+    }
+
+    #[test]
+    fn first_and_last_find_the_match_nearest_their_bound() {
+        let text = b"abcabcabc";
+        assert_eq!(first(text, b"bc", 0), Some(1));
+        assert_eq!(first(text, b"bc", 2), Some(4));
+        assert_eq!(first(text, b"bc", 8), None);
+        assert_eq!(first(text, b"bc", 99), None);
+        assert_eq!(last(text, b"bc", 8), Some(7));
+        assert_eq!(last(text, b"bc", 6), Some(4));
+        assert_eq!(last(text, b"bc", 0), None);
+        assert_eq!(last(text, b"ab", 0), Some(0));
+    }
+
+    #[test]
+    fn first_and_last_agree_with_the_definition_from_any_bound() {
+        let mut next = crate::test_random::xorshift(0x51ed_270b);
+        for _ in 0..3000 {
+            let haystack: Vec<u8> = (0..next() % 300)
+                .map(|_| b'a' + (next() % 2) as u8)
+                .collect();
+            let needle: Vec<u8> = (0..1 + next() % 6)
+                .map(|_| b'a' + (next() % 2) as u8)
+                .collect();
+            let bound = (next() % 320) as usize;
+            let starts = |range: std::ops::RangeInclusive<usize>| {
+                range
+                    .filter(|&at| haystack.get(at..at + needle.len()) == Some(&needle[..]))
+                    .collect::<Vec<_>>()
+            };
+            let all = starts(0..=haystack.len());
+            assert_eq!(
+                first(&haystack, &needle, bound),
+                all.iter().copied().find(|&at| at >= bound)
+            );
+            assert_eq!(
+                last(&haystack, &needle, bound),
+                all.iter().copied().rev().find(|&at| at <= bound)
+            );
+        }
+    }
+
+    #[test]
+    fn last_searches_past_dense_false_candidates_window_by_window() {
+        let mut haystack = vec![b'.'; 10];
+        haystack.extend_from_slice(b"xb");
+        for _ in 0..(300 << 10) / 2 {
+            haystack.extend_from_slice(b"ab");
+        }
+        assert_eq!(last(&haystack, b"xb", haystack.len()), Some(10));
+        assert_eq!(last(&haystack, b"xb", 9), None);
+        assert_eq!(first(&haystack, b"xb", 0), Some(10));
     }
 
     #[test]
