@@ -79,6 +79,12 @@ export declare function bufferFirstOfBytes(haystack: ByteView, bytes: ByteView, 
 /** `indexOfAny(buf, needles, start)`: the first position where one of `needles` starts. */
 export declare function bufferFirstOfNeedles(haystack: ByteView, needles: Array<ByteView>, start: number): number
 
+/** `buf.indexOf(needle, from)` for a needle of at least two bytes, or -1. */
+export declare function bufferIndexOf(haystack: ByteView, needle: ByteView, from: number): number
+
+/** `buf.lastIndexOf(needle, …)`: the last match starting at or before `last_start`, or -1. */
+export declare function bufferLastIndexOf(haystack: ByteView, needle: ByteView, lastStart: number): number
+
 /**
  * `indexOfAll(buf, needle, start, end)`: every non-overlapping occurrence in
  * `from..to`, as buffer positions in a Uint32Array

@@ -41,7 +41,24 @@ export declare class Searcher {
   reset(): void;
 }
 
+/**
+ * `buffer.indexOf(value[, byteOffset][, encoding])` (from Node 24 also
+ * `(value, byteOffset, end, encoding)`) with the running Node's exact result.
+ */
+export declare function indexOf(buffer: Uint8Array, value: Needle, byteOffset?: number | BufferEncoding, ...rest: Array<number | BufferEncoding | undefined>): number;
+export declare function lastIndexOf(buffer: Uint8Array, value: Needle, byteOffset?: number | BufferEncoding, ...rest: Array<number | BufferEncoding | undefined>): number;
+export declare function includes(buffer: Uint8Array, value: Needle, byteOffset?: number | BufferEncoding, ...rest: Array<number | BufferEncoding | undefined>): boolean;
+/** Opt-in: puts hotpath's indexOf, lastIndexOf and includes on Buffer.prototype. */
+export declare function install(): void;
+/** Puts Node's own methods back. */
+export declare function uninstall(): void;
+
 declare const face: typeof builtin & {
+  indexOf: typeof indexOf;
+  lastIndexOf: typeof lastIndexOf;
+  includes: typeof includes;
+  install: typeof install;
+  uninstall: typeof uninstall;
   count: typeof count;
   indexOfAll: typeof indexOfAll;
   split: typeof split;

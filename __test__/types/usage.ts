@@ -79,7 +79,7 @@ export { zm, zb, zp, zs };
 
 // hotpath/buffer extras.
 import bufferFace = require('hotpath/buffer');
-import { count, indexOfAll, split as splitBuffer, indexOfAny, Searcher } from 'hotpath/buffer';
+import { count, indexOfAll, split as splitBuffer, indexOfAny, Searcher, indexOf as bufferIndexOf, install } from 'hotpath/buffer';
 
 const bc: number = count(Buffer.from('a\nb'), '\n');
 const bl: number = count(Buffer.from('a\nb'), 'YQ==', 0, 'base64');
@@ -88,8 +88,11 @@ const bs: Buffer[] = splitBuffer(Buffer.from('a,b'), ',', 2);
 const bn: number = indexOfAny(Buffer.from('a=b'), ['=', Buffer.from(';')], 0);
 const bm: number[] = new Searcher('--boundary').push(Buffer.alloc(8));
 const bf: number = bufferFace.count(Buffer.alloc(1), 0);
+const bi: number = bufferIndexOf(Buffer.from('abc'), 'bc', 0, 'latin1');
+const bh: boolean = bufferFace.includes(Buffer.from('abc'), Buffer.from('c'));
+install();
 
 // @ts-expect-error a Searcher takes chunks of bytes, not strings
 new Searcher('x').push('text');
 
-export { bc, bl, ba, bs, bn, bm, bf };
+export { bc, bl, ba, bs, bn, bm, bf, bi, bh };

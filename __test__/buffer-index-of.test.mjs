@@ -1,0 +1,147 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { seededRandom } from './helpers/random.mjs';
+
+const require = createRequire(import.meta.url);
+const buffer = require('hotpath/buffer');
+const { NATIVE_FROM } = require('../lib/internal/buffer/index-of.js');
+
+const original = {
+  indexOf: Buffer.prototype.indexOf,
+  lastIndexOf: Buffer.prototype.lastIndexOf,
+  includes: Buffer.prototype.includes,
+};
+const TAKES_END = original.indexOf.length === 4;
+const ENCODINGS = [undefined, 'utf8', 'utf-8', 'UTF8', 'latin1', 'binary', 'ascii', 'hex', 'base64', 'ucs2', 'utf16le'];
+
+/** What a call gives: its value, or its error's class, code and message. */
+function outcome(call) {
+  try {
+    return { value: call() };
+  } catch (error) {
+    return { error: error.constructor.name, code: error.code, message: error.message };
+  }
+}
+
+function assertSame(name, haystack, args) {
+  const expected = outcome(() => Reflect.apply(original[name], haystack, args));
+  const actual = outcome(() => buffer[name](haystack, ...args));
+  assert.deepEqual(actual, expected, `${name}(${haystack?.length} bytes, ${args.map((a) => (typeof a === 'string' ? JSON.stringify(a.slice(0, 20)) : a instanceof Uint8Array ? `<${a.length} bytes>` : String(a))).join(', ')})`);
+}
+
+function randomHaystack(random) {
+  const length = random.pick([0, 1, 7, 100, NATIVE_FROM - 1, NATIVE_FROM, NATIVE_FROM + 3, 3 * NATIVE_FROM]);
+  return Buffer.from(Array.from({ length }, () => random.pick([0x61, 0x62, 0x63, 0xe9, 0x00])));
+}
+
+function randomNeedle(random, haystack) {
+  const from = random.int(0, Math.max(0, haystack.length - 1));
+  const piece = haystack.subarray(from, from + random.int(0, 8));
+  switch (random.int(0, 5)) {
+    case 0: return piece.toString('latin1');
+    case 1: return piece.toString('utf8');
+    case 2: return Buffer.from(piece);
+    case 3: return new Uint8Array(piece);
+    case 4: return random.int(-2, 300);
+    default: return random.pick(['ab', 'abc', 'é', 'cé', 'ba', '', 'zz', '\u0000a']);
+  }
+}
+
+function randomOffset(random, length) {
+  return random.pick([
+    undefined, 0, 1, -1, random.int(-length - 5, length + 5), length, -length, length + 1, 1.5, -0.5,
+    NaN, null, '', 'latin1', {}, [], '3', 2 ** 31, -(2 ** 31) - 1, Infinity, -Infinity, true,
+  ]);
+}
+
+function randomArguments(random, haystack) {
+  const args = [randomNeedle(random, haystack), randomOffset(random, haystack.length)];
+  if (TAKES_END && random.next() < 0.3) args.push(random.pick([undefined, haystack.length, 3, 'latin1', -1]));
+  if (random.next() < 0.5) args.push(random.pick(ENCODINGS));
+  return args;
+}
+
+test('indexOf, lastIndexOf and includes answer as the running Node does over random calls', () => {
+  const random = seededRandom(2024);
+  for (let round = 0; round < 12_000; round++) {
+    const haystack = randomHaystack(random);
+    const args = randomArguments(random, haystack);
+    for (const name of ['indexOf', 'lastIndexOf', 'includes']) assertSame(name, haystack, args);
+  }
+});
+
+test('big haystacks with the needle near either end, in the middle and absent', () => {
+  const haystack = Buffer.alloc(1 << 20, 'abcdefgh');
+  haystack.write('NEEDLE', 3);
+  haystack.write('NEEDLE', haystack.length >> 1);
+  haystack.write('NEEDLE', haystack.length - 6);
+  for (const needle of ['NEEDLE', Buffer.from('NEEDLE'), 'missing', 'hab', 'abcdefgha']) {
+    for (const offset of [undefined, 0, 4, -6, -7, haystack.length >> 1, (haystack.length >> 1) + 1, haystack.length - 6]) {
+      for (const name of ['indexOf', 'lastIndexOf', 'includes']) assertSame(name, haystack, [needle, offset]);
+    }
+  }
+});
+
+test('an adversarial needle is answered in linear time', () => {
+  const haystack = Buffer.from('a'.repeat(1 << 20));
+  const needle = `${'a'.repeat(4000)}b`;
+  assert.equal(buffer.indexOf(haystack, needle), -1);
+  assert.equal(buffer.includes(haystack, Buffer.from(needle)), false);
+});
+
+test('a plain Uint8Array haystack and non-buffer receivers behave as in Node', () => {
+  const plain = new Uint8Array(Buffer.alloc(NATIVE_FROM * 2, 'xyz'));
+  assertSame('indexOf', plain, ['zx']);
+  assertSame('lastIndexOf', plain, ['zx']);
+  for (const receiver of [undefined, null, 'text', [1, 2], {}]) assertSame('indexOf', receiver, ['a']);
+});
+
+test('install() puts the functions on Buffer.prototype and uninstall() restores the originals', () => {
+  buffer.install();
+  try {
+    const big = Buffer.alloc(NATIVE_FROM * 4, 'lorem ipsum ');
+    assert.notEqual(Buffer.prototype.indexOf, original.indexOf);
+    assert.equal(big.indexOf('ipsum lorem'), Reflect.apply(original.indexOf, big, ['ipsum lorem']));
+    assert.equal(big.lastIndexOf('ipsum'), Reflect.apply(original.lastIndexOf, big, ['ipsum']));
+    assert.equal(big.includes('sum lo'), true);
+    for (const name of ['indexOf', 'lastIndexOf', 'includes']) {
+      assert.equal(Buffer.prototype[name].name, name);
+      assert.equal(Buffer.prototype[name].length, original[name].length);
+    }
+  } finally {
+    buffer.uninstall();
+  }
+  for (const name of ['indexOf', 'lastIndexOf', 'includes']) assert.equal(Buffer.prototype[name], original[name]);
+});
+
+test('installed methods called with new throw what Node\'s throw', () => {
+  const nodeErrors = ['indexOf', 'lastIndexOf', 'includes'].map((name) => outcome(() => Reflect.construct(original[name], ['a'])));
+  buffer.install();
+  let ours;
+  try {
+    ours = ['indexOf', 'lastIndexOf', 'includes'].map((name) => outcome(() => Reflect.construct(Buffer.prototype[name], ['a'])));
+  } finally {
+    buffer.uninstall();
+  }
+  assert.deepEqual(ours, nodeErrors);
+});
+
+test('long needles over a long haystack that never repeats give Node\'s answers', () => {
+  // Words chosen by the parity of each index's set bits (a Thue–Morse sequence): every
+  // stretch looks like many others, which is hard on search algorithms.
+  const words = [];
+  for (let i = 0; i < 300_000; i++) {
+    let bits = 0;
+    for (let n = i; n > 0; n &= n - 1) bits++;
+    words.push(bits % 2 === 0 ? 'tick' : 'tock');
+  }
+  const haystack = Buffer.from(words.join(' '));
+  for (const [from, to] of [[0, 30_000], [30_000, 60_000], [0, 300_000], [5, 17], [100_000, 100_400]]) {
+    const needle = haystack.subarray(from, to);
+    for (const offset of [undefined, 500_000, 1_000_000, -1, -700_000]) {
+      for (const name of ['indexOf', 'lastIndexOf', 'includes']) assertSame(name, haystack, [needle, offset]);
+      assertSame('lastIndexOf', haystack, [needle.toString('latin1'), offset, 'latin1']);
+    }
+  }
+});

@@ -1,0 +1,140 @@
+'use strict';
+
+// Buffer#indexOf, #lastIndexOf and #includes with the running Node's exact results:
+// calls whose answer needs no interpretation beyond a byte search (a needle of two
+// or more bytes, given as a Buffer/Uint8Array or as a utf8/latin1 string, an integer
+// offset, a haystack big enough to pay for the crossing) run on memmem behind a
+// rare-byte skip; every other call is Node's own method, so its results and errors
+// are Node's by construction. Node 24 added an `end` argument before `encoding`;
+// that shape is read off the running Node's method.
+
+const { isUint8Array } = require('node:util').types;
+const { native } = require('../native.js');
+
+const original = {
+  indexOf: Buffer.prototype.indexOf,
+  lastIndexOf: Buffer.prototype.lastIndexOf,
+  includes: Buffer.prototype.includes,
+};
+// Node 24+: (value, byteOffset, end, encoding); before: (value, byteOffset, encoding).
+const TAKES_END = original.indexOf.length === 4;
+
+// Below this many bytes Node's own search wins: the crossing and the needle's bytes
+// cost more than memmem saves (measured on the dev machine under Node 20 and 24).
+const NATIVE_FROM = 4096;
+const BYTE_ENCODINGS = new Set(['utf8', 'utf-8', 'latin1', 'binary']);
+
+/** The needle as bytes when a plain byte search answers for it, else null. */
+function byteNeedle(value, encoding) {
+  if (typeof value === 'string') {
+    if (value.length < 2 || (encoding !== undefined && !BYTE_ENCODINGS.has(encoding))) return null;
+    const bytes = Buffer.from(value, encoding);
+    return bytes.length >= 2 ? bytes : null;
+  }
+  // A Uint8Array needle with an encoding named is searched per that encoding's
+  // rules (ucs2 aligns), so only the plain form is a byte search.
+  if (isUint8Array(value) && encoding === undefined && value.length >= 2) return value;
+  return null;
+}
+
+/**
+ * The needle and offset of a call the native search answers exactly, or null. `third`
+ * and `fourth` are what follow byteOffset in the running Node's signature: (end,
+ * encoding) from Node 24, (encoding) before.
+ */
+function plainCall(buffer, value, byteOffset, third, fourth) {
+  if (!native || !isUint8Array(buffer) || buffer.length < NATIVE_FROM || buffer.length > 0x7fffffff) return null;
+  let encoding = third;
+  if (TAKES_END) {
+    if (typeof third === 'string') encoding = third;
+    else if (third !== undefined) return null;
+    else encoding = fourth;
+  }
+  if (typeof byteOffset === 'string') {
+    encoding = byteOffset;
+    byteOffset = undefined;
+  } else if (byteOffset !== undefined && !(Number.isInteger(byteOffset) && Math.abs(byteOffset) <= 0x7fffffff)) {
+    return null;
+  }
+  const needle = byteNeedle(value, encoding);
+  return needle === null ? null : { needle, byteOffset };
+}
+
+function nativeIndexOf(buffer, needle, byteOffset) {
+  const length = buffer.length;
+  let from = byteOffset === undefined ? 0 : byteOffset;
+  if (from < 0) from = Math.max(length + from, 0);
+  if (from + needle.length > length) return -1;
+  return native.bufferIndexOf(buffer, needle, from);
+}
+
+function nativeLastIndexOf(buffer, needle, byteOffset) {
+  const length = buffer.length;
+  let from = byteOffset === undefined ? length : byteOffset;
+  if (from < 0) {
+    if (from + length < 0) return -1;
+    from += length;
+  } else if (from + needle.length > length) {
+    from = length - 1;
+  }
+  if (needle.length > length) return -1;
+  return native.bufferLastIndexOf(buffer, needle, Math.min(from, length - needle.length));
+}
+
+// Each takes the running Node's arguments after the buffer; extra undefined
+// arguments are what Node's own methods read for missing ones.
+
+/** `buffer.indexOf(value[, byteOffset][, end][, encoding])`, as the running Node answers. */
+function indexOf(buffer, value, byteOffset, third, fourth) {
+  const call = plainCall(buffer, value, byteOffset, third, fourth);
+  if (call === null) return original.indexOf.call(buffer, value, byteOffset, third, fourth);
+  return nativeIndexOf(buffer, call.needle, call.byteOffset);
+}
+
+function lastIndexOf(buffer, value, byteOffset, third, fourth) {
+  const call = plainCall(buffer, value, byteOffset, third, fourth);
+  if (call === null) return original.lastIndexOf.call(buffer, value, byteOffset, third, fourth);
+  return nativeLastIndexOf(buffer, call.needle, call.byteOffset);
+}
+
+function includes(buffer, value, byteOffset, third, fourth) {
+  const call = plainCall(buffer, value, byteOffset, third, fourth);
+  if (call === null) return original.includes.call(buffer, value, byteOffset, third, fourth);
+  return nativeIndexOf(buffer, call.needle, call.byteOffset) !== -1;
+}
+
+// The methods install() puts on Buffer.prototype: ordinary functions (so `new` runs
+// them, as it runs Node's), named and sized as Node's, with `this` as the buffer. A
+// small haystack goes straight to Node's method: the wrapper then costs one check
+// (ArrayBuffer.isView, a V8 builtin; util.types.isUint8Array is a C++ call and cost
+// 10% of a 64-byte search). A DataView's length is undefined, so it goes there too.
+const methods = {
+  indexOf: function indexOf_(value, byteOffset, third, fourth) {
+    if (ArrayBuffer.isView(this) && this.length >= NATIVE_FROM) return indexOf(this, value, byteOffset, third, fourth);
+    return original.indexOf.call(this, value, byteOffset, third, fourth);
+  },
+  lastIndexOf: function lastIndexOf_(value, byteOffset, third, fourth) {
+    if (ArrayBuffer.isView(this) && this.length >= NATIVE_FROM) return lastIndexOf(this, value, byteOffset, third, fourth);
+    return original.lastIndexOf.call(this, value, byteOffset, third, fourth);
+  },
+  includes: function includes_(value, byteOffset, third, fourth) {
+    if (ArrayBuffer.isView(this) && this.length >= NATIVE_FROM) return includes(this, value, byteOffset, third, fourth);
+    return original.includes.call(this, value, byteOffset, third, fourth);
+  },
+};
+for (const [name, method] of Object.entries(methods)) {
+  Object.defineProperty(method, 'name', { value: name });
+  Object.defineProperty(method, 'length', { value: original[name].length });
+}
+
+/** Puts hotpath's search on Buffer.prototype (opt-in; uninstall() undoes it). */
+function install() {
+  for (const name of Object.keys(methods)) Buffer.prototype[name] = methods[name];
+}
+
+/** Puts Node's own methods back. */
+function uninstall() {
+  for (const name of Object.keys(original)) Buffer.prototype[name] = original[name];
+}
+
+module.exports = { indexOf, lastIndexOf, includes, install, uninstall, methods, NATIVE_FROM };
