@@ -7,6 +7,8 @@ import { englishText, chunksOf } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const hotpath = require('hotpath/buffer');
+// What install() puts on Buffer.prototype, called as a method without installing it.
+const { methods: installed } = require('../lib/internal/buffer/index-of.js');
 const StreamSearch = require('streamsearch');
 
 /** Non-overlapping matches by Buffer#indexOf, one call per match. */
@@ -74,7 +76,51 @@ export default {
     const chunks = chunksOf(multipart, 64 << 10);
     const cleanText = Buffer.from(text.toString('latin1').replace(/[=;\r]/g, ' '), 'latin1');
     const anyOfInput = Buffer.concat([cleanText.subarray(0, (64 << 20) - 64), Buffer.from('=;\r'.repeat(21))]);
+    const nearEnd = Buffer.from(text);
+    const marker = Buffer.from('<<hotpath-marker>');
+    marker.copy(nearEnd, nearEnd.length - 1000);
+    marker.copy(nearEnd, 1000);
+    const small = Buffer.from('hello world, this is a 64 byte haystack for the install() check.');
+    // A buffer whose prototype carries what install() puts on Buffer.prototype, so both
+    // sides make a plain method call without installing anything process-wide.
+    const smallInstalled = Buffer.from(small);
+    Object.setPrototypeOf(smallInstalled, Object.create(Buffer.prototype, { indexOf: { value: installed.indexOf } }));
     return [
+      {
+        name: 'indexOf, a 17-byte needle 1000 bytes before the end',
+        bytes: nearEnd.length,
+        builtinName: 'Buffer#indexOf',
+        builtin: () => nearEnd.indexOf(marker, 2000),
+        hotpath: () => hotpath.indexOf(nearEnd, marker, 2000),
+      },
+      {
+        name: 'lastIndexOf, a 17-byte needle 1000 bytes from the start',
+        bytes: nearEnd.length,
+        builtinName: 'Buffer#lastIndexOf',
+        builtin: () => nearEnd.lastIndexOf(marker, -2000),
+        hotpath: () => hotpath.lastIndexOf(nearEnd, marker, -2000),
+      },
+      {
+        name: 'indexOf of a byte that is not there (Node\'s own call)',
+        bytes: text.length,
+        builtinName: 'Buffer#indexOf',
+        builtin: () => text.indexOf(0x07),
+        hotpath: () => hotpath.indexOf(text, 0x07),
+      },
+      {
+        name: "indexOf 'a'×4000+'b' in 8 MiB of 'a'",
+        bytes: adversarialText.length,
+        builtinName: 'Buffer#indexOf',
+        builtin: () => adversarialText.indexOf(adversarialNeedle),
+        hotpath: () => hotpath.indexOf(adversarialText, adversarialNeedle),
+      },
+      {
+        name: 'indexOf through install(), 64 B haystack',
+        bytes: small.length,
+        builtinName: 'Buffer#indexOf',
+        builtin: () => small.indexOf('check'),
+        hotpath: () => smallInstalled.indexOf('check'),
+      },
       {
         name: "count '\\n'",
         bytes: text.length,
