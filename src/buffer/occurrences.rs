@@ -85,6 +85,14 @@ fn count_byte(haystack: &[u8], byte: u8) -> usize {
 /// the rest of the haystack to memmem.
 const SKIP_PAYS_PER: usize = 256;
 
+/// What one false candidate may cost, in bytes scanned: at least `SKIP_PAYS_PER`, and
+/// at least the needle's length, the most its check can compare. The skip therefore
+/// never compares more bytes than it has scanned (plus a constant), which keeps every
+/// search linear however long the needle.
+fn false_candidate_cost(needle_length: usize) -> usize {
+    needle_length.max(SKIP_PAYS_PER)
+}
+
 /// Calls `each` with the start of every non-overlapping match, leftmost first.
 ///
 /// memmem's prefilter ranks bytes by how rare they are in typical text; a needle made
@@ -126,12 +134,17 @@ pub fn last(haystack: &[u8], needle: &[u8], last_start: usize) -> Option<usize> 
     let mut skip_from = limit;
     let mut false_candidates = 0usize;
     while limit > rare_at {
-        if false_candidates * SKIP_PAYS_PER > skip_from - limit + SKIP_PAYS_PER * 16 {
+        if false_candidates * false_candidate_cost(n)
+            > skip_from - limit + false_candidate_cost(n) * 16
+        {
             // Starts below `limit - rare_at` remain; search the nearest window of them.
             let starts_below = limit - rare_at;
-            let window_start = starts_below.saturating_sub(REVERSE_WINDOW);
-            let window = &haystack[window_start..starts_below - 1 + n];
-            if let Some(found) = memmem::rfind(window, needle) {
+            // As big as the skip's allowance, so the retries stay linear too.
+            let window = REVERSE_WINDOW.max(false_candidate_cost(n) * 16);
+            let window_start = starts_below.saturating_sub(window);
+            if let Some(found) =
+                memmem::rfind(&haystack[window_start..starts_below - 1 + n], needle)
+            {
                 return Some(window_start + found);
             }
             limit = window_start + rare_at;
@@ -174,7 +187,7 @@ fn for_matches_while(haystack: &[u8], needle: &[u8], mut each: impl FnMut(usize)
         } else {
             at = start + 1;
             false_candidates += 1;
-            if false_candidates * SKIP_PAYS_PER > at + SKIP_PAYS_PER * 16 {
+            if false_candidates * false_candidate_cost(n) > at + false_candidate_cost(n) * 16 {
                 break;
             }
         }
