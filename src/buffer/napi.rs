@@ -1,5 +1,5 @@
 //! napi binding of the buffer engines. Arguments arrive validated and normalised by
-//! the JS face (needles as bytes, ranges already cut with `subarray`).
+//! the JS face (needles as bytes, ranges as clamped `from`/`to` offsets).
 
 use napi::bindgen_prelude::{Either, Float64Array, Uint32Array};
 use napi::{Error, Result, Status};
@@ -14,17 +14,19 @@ fn position_or_minus_one(found: Option<usize>) -> f64 {
     found.map_or(-1.0, |at| at as f64)
 }
 
-/// `haystack[from..to]`, clamped (the face passes a range it already clamped).
-fn range<'a>(haystack: &'a ByteView<'_>, from: f64, to: f64) -> &'a [u8] {
+/// Where `haystack[from..to]` starts, and the slice (clamped; the face passes a range
+/// it already clamped).
+fn range<'a>(haystack: &'a ByteView<'_>, from: f64, to: f64) -> (usize, &'a [u8]) {
     let bytes = haystack.as_slice();
     let to = (to as usize).min(bytes.len());
-    &bytes[(from as usize).min(to)..to]
+    let from = (from as usize).min(to);
+    (from, &bytes[from..to])
 }
 
 /// `count(buf, needle, start, end)`: non-overlapping occurrences in `from..to`.
 #[napi(js_name = "bufferCount", catch_unwind)]
 pub fn buffer_count(haystack: ByteView, needle: ByteView, from: f64, to: f64) -> f64 {
-    count(range(&haystack, from, to), needle.as_slice()) as f64
+    count(range(&haystack, from, to).1, needle.as_slice()) as f64
 }
 
 /// `indexOfAll(buf, needle, start, end)`: every non-overlapping occurrence in
@@ -41,19 +43,19 @@ pub fn buffer_positions(
     from: f64,
     to: f64,
 ) -> Either<Uint32Array, Float64Array> {
-    let within = range(&haystack, from, to);
-    let offset = from as usize;
-    let mut found = positions(within, needle.as_slice());
-    if offset > 0 {
-        found.iter_mut().for_each(|at| *at += offset);
-    }
-    if found.last().is_some_and(|&last| last > u32::MAX as usize) {
+    // Positions in `within` become buffer positions as they are converted.
+    let (offset, within) = range(&haystack, from, to);
+    let found = positions(within, needle.as_slice());
+    if found
+        .last()
+        .is_some_and(|&last| last + offset > u32::MAX as usize)
+    {
         Either::B(Float64Array::new(
-            found.into_iter().map(|p| p as f64).collect(),
+            found.into_iter().map(|p| (p + offset) as f64).collect(),
         ))
     } else {
         Either::A(Uint32Array::new(
-            found.into_iter().map(|p| p as u32).collect(),
+            found.into_iter().map(|p| (p + offset) as u32).collect(),
         ))
     }
 }

@@ -33,10 +33,6 @@ impl Searcher {
         })
     }
 
-    pub fn needle(&self) -> &[u8] {
-        &self.needle
-    }
-
     /// A new stream: forget the bytes pushed so far.
     pub fn reset(&mut self) {
         self.partial = 0;

@@ -12,6 +12,12 @@ function validateBuffer(value, name = 'buffer') {
   if (!isUint8Array(value)) throw invalidArgType(name, ['Buffer', 'Uint8Array'], value);
 }
 
+/** A byte value: an integer 0–255. */
+function validateByte(value, name) {
+  if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+  if (value < 0 || value > 255) throw outOfRange(name, '>= 0 && <= 255', value);
+}
+
 /** A needle as bytes: a byte value, a string in `encoding` (utf8), or a Uint8Array. */
 function needleBytes(needle, encoding, name = 'needle') {
   let bytes;
@@ -19,8 +25,7 @@ function needleBytes(needle, encoding, name = 'needle') {
     if (encoding !== undefined && !Buffer.isEncoding(encoding)) throw unknownEncoding(encoding);
     bytes = Buffer.from(needle, encoding);
   } else if (typeof needle === 'number') {
-    if (!Number.isInteger(needle)) throw outOfRange(name, 'an integer', needle);
-    if (needle < 0 || needle > 255) throw outOfRange(name, '>= 0 && <= 255', needle);
+    validateByte(needle, name);
     bytes = Uint8Array.of(needle);
   } else if (isUint8Array(needle)) {
     bytes = needle;
@@ -56,4 +61,4 @@ function rangeAndEncoding(start, end, encoding) {
   return { start, end, encoding };
 }
 
-module.exports = { validateBuffer, needleBytes, byteRange, rangeAndEncoding };
+module.exports = { validateBuffer, validateByte, needleBytes, byteRange, rangeAndEncoding };

@@ -3,14 +3,10 @@
 // hotpath/buffer's searches that Node lacks: count, indexOfAll, split and indexOfAny,
 // one native call each whatever the number of matches. Matches never overlap.
 
-const { native, requireNative } = require('../native.js');
+const { requireNative } = require('../native.js');
 const { invalidArgType, invalidArgValue } = require('../errors.js');
 const { validateUint32 } = require('../validators.js');
-const { validateBuffer, needleBytes, byteRange, rangeAndEncoding } = require('./arguments.js');
-
-function addon(name) {
-  return native || requireNative(`buffer.${name}()`);
-}
+const { validateBuffer, validateByte, needleBytes, byteRange, rangeAndEncoding } = require('./arguments.js');
 
 /** `(buffer, needle[, start[, end]][, encoding])` checked: the needle's bytes and the range. */
 function rangedSearch(buffer, needle, start, end, encoding) {
@@ -23,14 +19,14 @@ function rangedSearch(buffer, needle, start, end, encoding) {
 
 /** Non-overlapping occurrences of `needle` in `buffer[start..end]`. */
 function count(buffer, needle, start, end, encoding) {
-  const binding = addon('count');
+  const binding = requireNative('buffer.count()');
   const { bytes, from, to } = rangedSearch(buffer, needle, start, end, encoding);
   return binding.bufferCount(buffer, bytes, from, to);
 }
 
 /** Where each non-overlapping occurrence starts: a Uint32Array (Float64Array past 4 GiB). */
 function indexOfAll(buffer, needle, start, end, encoding) {
-  const binding = addon('indexOfAll');
+  const binding = requireNative('buffer.indexOfAll()');
   const { bytes, from, to } = rangedSearch(buffer, needle, start, end, encoding);
   return binding.bufferPositions(buffer, bytes, from, to);
 }
@@ -47,7 +43,7 @@ const viewMaker = (buffer) => (Buffer.isBuffer(buffer) ? bufferSlice : subarray)
  * String#split: n separators give n + 1 pieces, and `limit` caps how many are returned.
  */
 function split(buffer, separator, limit, encoding) {
-  const binding = addon('split');
+  const binding = requireNative('buffer.split()');
   validateBuffer(buffer);
   if (typeof limit === 'string') {
     encoding = limit;
@@ -82,7 +78,8 @@ function candidatesOf(candidates) {
   }
   if (candidates.length === 0) throw invalidArgValue('candidates', candidates, 'must not be empty');
   if (candidates.every((candidate) => typeof candidate === 'number')) {
-    return { bytes: Uint8Array.from(candidates, (byte, i) => needleBytes(byte, undefined, `candidates[${i}]`)[0]) };
+    candidates.forEach((byte, i) => validateByte(byte, `candidates[${i}]`));
+    return { bytes: Uint8Array.from(candidates) };
   }
   return { needles: candidates.map((candidate, i) => needleBytes(candidate, undefined, `candidates[${i}]`)) };
 }
@@ -93,7 +90,7 @@ function candidatesOf(candidates) {
  * listed). -1 if none does.
  */
 function indexOfAny(buffer, candidates, start) {
-  const binding = addon('indexOfAny');
+  const binding = requireNative('buffer.indexOfAny()');
   validateBuffer(buffer);
   const { bytes, needles } = candidatesOf(candidates);
   const [from] = byteRange(buffer, start, undefined);

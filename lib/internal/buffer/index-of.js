@@ -46,9 +46,9 @@ function plainCall(buffer, value, byteOffset, third, fourth) {
   if (!native || !isUint8Array(buffer) || buffer.length < NATIVE_FROM || buffer.length > 0x7fffffff) return null;
   let encoding = third;
   if (TAKES_END) {
-    if (typeof third === 'string') encoding = third;
-    else if (third !== undefined) return null;
-    else encoding = fourth;
+    // An `end` of its own is Node's to apply; a string there is the encoding.
+    if (third !== undefined && typeof third !== 'string') return null;
+    if (third === undefined) encoding = fourth;
   }
   if (typeof byteOffset === 'string') {
     encoding = byteOffset;
@@ -81,51 +81,55 @@ function nativeLastIndexOf(buffer, needle, byteOffset) {
   return native.bufferLastIndexOf(buffer, needle, Math.min(from, length - needle.length));
 }
 
-// Each takes the running Node's arguments after the buffer; extra undefined
-// arguments are what Node's own methods read for missing ones.
-
-/** `buffer.indexOf(value[, byteOffset][, end][, encoding])`, as the running Node answers. */
-function indexOf(buffer, value, byteOffset, third, fourth) {
-  const call = plainCall(buffer, value, byteOffset, third, fourth);
-  if (call === null) return original.indexOf.call(buffer, value, byteOffset, third, fourth);
-  return nativeIndexOf(buffer, call.needle, call.byteOffset);
-}
-
-function lastIndexOf(buffer, value, byteOffset, third, fourth) {
-  const call = plainCall(buffer, value, byteOffset, third, fourth);
-  if (call === null) return original.lastIndexOf.call(buffer, value, byteOffset, third, fourth);
-  return nativeLastIndexOf(buffer, call.needle, call.byteOffset);
-}
-
-function includes(buffer, value, byteOffset, third, fourth) {
-  const call = plainCall(buffer, value, byteOffset, third, fourth);
-  if (call === null) return original.includes.call(buffer, value, byteOffset, third, fourth);
-  return nativeIndexOf(buffer, call.needle, call.byteOffset) !== -1;
-}
-
-// The methods install() puts on Buffer.prototype: ordinary functions (so `new` runs
-// them, as it runs Node's), named and sized as Node's, with `this` as the buffer. A
-// small haystack goes straight to Node's method: the wrapper then costs one check
-// (ArrayBuffer.isView, a V8 builtin; util.types.isUint8Array is a C++ call and cost
-// 10% of a 64-byte search). A DataView's length is undefined, so it goes there too.
-const methods = {
-  indexOf: function indexOf_(value, byteOffset, third, fourth) {
-    if (ArrayBuffer.isView(this) && this.length >= NATIVE_FROM) return indexOf(this, value, byteOffset, third, fourth);
-    return original.indexOf.call(this, value, byteOffset, third, fourth);
-  },
-  lastIndexOf: function lastIndexOf_(value, byteOffset, third, fourth) {
-    if (ArrayBuffer.isView(this) && this.length >= NATIVE_FROM) return lastIndexOf(this, value, byteOffset, third, fourth);
-    return original.lastIndexOf.call(this, value, byteOffset, third, fourth);
-  },
-  includes: function includes_(value, byteOffset, third, fourth) {
-    if (ArrayBuffer.isView(this) && this.length >= NATIVE_FROM) return includes(this, value, byteOffset, third, fourth);
-    return original.includes.call(this, value, byteOffset, third, fourth);
-  },
+const nativeSearch = {
+  indexOf: nativeIndexOf,
+  lastIndexOf: nativeLastIndexOf,
+  includes: (buffer, needle, byteOffset) => nativeIndexOf(buffer, needle, byteOffset) !== -1,
 };
-for (const [name, method] of Object.entries(methods)) {
-  Object.defineProperty(method, 'name', { value: name });
-  Object.defineProperty(method, 'length', { value: original[name].length });
+
+/**
+ * hotpath/buffer's `name(buffer, value[, byteOffset][, end][, encoding])`, answered as
+ * the running Node's `buffer[name](…)` answers. Extra undefined arguments are what
+ * Node's own methods read for missing ones.
+ */
+function searchFunction(name) {
+  const builtin = original[name];
+  const search = nativeSearch[name];
+  const face = (buffer, value, byteOffset, third, fourth) => {
+    const call = plainCall(buffer, value, byteOffset, third, fourth);
+    if (call === null) return builtin.call(buffer, value, byteOffset, third, fourth);
+    return search(buffer, call.needle, call.byteOffset);
+  };
+  Object.defineProperty(face, 'name', { value: name });
+  return face;
 }
+
+/**
+ * What install() puts on Buffer.prototype for `name`: an ordinary function (so `new`
+ * runs it, as it runs Node's), named and sized as Node's, with `this` as the buffer. A
+ * small haystack goes straight to Node's method: the wrapper then costs one check
+ * (ArrayBuffer.isView, a V8 builtin; util.types.isUint8Array is a C++ call and cost
+ * 10% of a 64-byte search). A DataView's length is undefined, so it goes there too.
+ */
+function methodFor(name, face) {
+  const builtin = original[name];
+  const method = function (value, byteOffset, third, fourth) {
+    if (ArrayBuffer.isView(this) && this.length >= NATIVE_FROM) return face(this, value, byteOffset, third, fourth);
+    return builtin.call(this, value, byteOffset, third, fourth);
+  };
+  Object.defineProperty(method, 'name', { value: name });
+  Object.defineProperty(method, 'length', { value: builtin.length });
+  return method;
+}
+
+const indexOf = searchFunction('indexOf');
+const lastIndexOf = searchFunction('lastIndexOf');
+const includes = searchFunction('includes');
+const methods = {
+  indexOf: methodFor('indexOf', indexOf),
+  lastIndexOf: methodFor('lastIndexOf', lastIndexOf),
+  includes: methodFor('includes', includes),
+};
 
 /** Puts hotpath's search on Buffer.prototype (opt-in; uninstall() undoes it). */
 function install() {

@@ -3,7 +3,7 @@
 // hotpath/buffer's streaming search, the core of a multipart or boundary parser: push
 // chunks as they arrive and get the stream offsets of the matches they complete.
 
-const { native, requireNative } = require('../native.js');
+const { requireNative } = require('../native.js');
 const { validateBuffer, needleBytes } = require('./arguments.js');
 
 const kNative = Symbol('kNative');
@@ -12,7 +12,7 @@ const kFound = Symbol('kFound');
 
 class Searcher {
   constructor(needle, encoding) {
-    const binding = native || requireNative('buffer.Searcher');
+    const binding = requireNative('buffer.Searcher');
     const bytes = needleBytes(needle, encoding);
     // A copy: the needle may be a view that the caller changes later.
     this[kNeedle] = Buffer.from(bytes);
@@ -38,7 +38,10 @@ class Searcher {
       this[kFound] = new Float64Array(matches * 2);
       this[kNative].copyFound(this[kFound]);
     }
-    return Array.from(this[kFound].subarray(0, matches));
+    const found = this[kFound];
+    const offsets = new Array(matches);
+    for (let i = 0; i < matches; i++) offsets[i] = found[i];
+    return offsets;
   }
 
   /** Starts a new stream: offsets count from 0 again and no partial match is kept. */

@@ -48,4 +48,6 @@ function digestEncodingId(outputEncoding) {
   return name === undefined ? BUFFER : NODE_ENCODING_IDS[name];
 }
 
-module.exports = { nativeAlgorithm, digestEncodingId, BUFFER, OUTPUT_LENGTH, NAMES, SHA1, SHA256 };
+module.exports = {
+  nativeAlgorithm, digestEncodingId, BUFFER, OUTPUT_LENGTH, NAMES, MD5, SHA1, SHA256, SHA384, SHA512, SHA512_256,
+};

@@ -13,7 +13,9 @@ const { LazyTransform } = require('./lazy-transform.js');
 const { makeNodeError, invalidArgType, invalidArgValue } = require('../errors.js');
 const { validateString, validateUint32 } = require('../validators.js');
 const { nodeEncodingName } = require('../encodings.js');
-const { nativeAlgorithm, digestEncodingId, BUFFER, OUTPUT_LENGTH } = require('./algorithms.js');
+const {
+  nativeAlgorithm, digestEncodingId, BUFFER, OUTPUT_LENGTH, MD5, SHA1, SHA256, SHA384, SHA512, SHA512_256,
+} = require('./algorithms.js');
 
 const kName = Symbol('kName');
 const kAlgorithm = Symbol('kAlgorithm');
@@ -30,7 +32,9 @@ const EMPTY = Buffer.alloc(0);
 
 // Buffered bytes past which Node's object takes over: the sizes where a hotpath
 // chain (copy + one native call) stops beating Node's, measured per algorithm here.
-const HAND_OVER_AT = [256, 384, 384, 192, 192, 192]; // md5 sha1 sha256 sha384 sha512 sha512-256
+const HAND_OVER_AT = {
+  [MD5]: 256, [SHA1]: 384, [SHA256]: 384, [SHA384]: 192, [SHA512]: 192, [SHA512_256]: 192,
+};
 
 function hashFinalized() {
   return makeNodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');

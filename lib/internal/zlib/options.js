@@ -70,6 +70,7 @@ function parseZlibOptions(opts, mode) {
   return parsed;
 }
 
+const isBrotli = (mode) => mode === BROTLI_DECODE || mode === BROTLI_ENCODE;
 const isInflater = (mode) => mode === INFLATE || mode === GUNZIP || mode === INFLATERAW || mode === UNZIP;
 
 /**
@@ -160,7 +161,7 @@ const BROTLI_FLUSH_DEFAULTS = {
 
 /** The options every zlib and brotli stream shares (ZlibBase's checks). */
 function parseStreamOptions(opts, mode) {
-  const brotli = mode === BROTLI_DECODE || mode === BROTLI_ENCODE;
+  const brotli = isBrotli(mode);
   const defaults = brotli ? BROTLI_FLUSH_DEFAULTS : ZLIB_FLUSH_DEFAULTS;
   const [lowest, highest] = brotli ? [BROTLI_OPERATION_PROCESS, BROTLI_OPERATION_EMIT_METADATA] : [Z_NO_FLUSH, Z_BLOCK];
   const parsed = {
@@ -211,7 +212,7 @@ function nativeSettings(parsed) {
 
 /** Every option of a stream of `mode`, checked in the order Node checks them. */
 function parseOptions(opts, mode) {
-  const brotli = mode === BROTLI_DECODE || mode === BROTLI_ENCODE;
+  const brotli = isBrotli(mode);
   if (mode === DEFLATERAW && opts && opts.windowBits === 8) opts.windowBits = 9;
   const codec = brotli ? parseBrotliOptions(opts, mode) : parseZlibOptions(opts, mode);
   const parsed = { mode, ...codec, ...parseStreamOptions(opts, mode) };
@@ -233,8 +234,7 @@ function needsStreamEngine(parsed) {
  * one view the mode takes (a zlib mode's dictionary, a brotli mode's key/value params).
  */
 function codecArgs(parsed) {
-  const brotli = parsed.mode === BROTLI_DECODE || parsed.mode === BROTLI_ENCODE;
-  return [parsed.settings, brotli ? parsed.brotliParams : parsed.dictionary];
+  return [parsed.settings, isBrotli(parsed.mode) ? parsed.brotliParams : parsed.dictionary];
 }
 
 module.exports = {

@@ -43,10 +43,14 @@ fn write_state(state: &HeldBytes, outcome: &WriteOutcome) {
     let flags = flag(outcome.more_output, WriteFlag::MoreOutput)
         | flag(outcome.input_left, WriteFlag::InputLeft)
         | flag(outcome.error.is_some(), WriteFlag::Failed);
-    let mut words = [0u32; ZLIB_WRITE_STATE_LENGTH as usize];
-    words[WriteSlot::Consumed as usize] = outcome.consumed as u32;
-    words[WriteSlot::Flags as usize] = flags;
-    let bytes: Vec<u8> = words.iter().flat_map(|word| word.to_ne_bytes()).collect();
+    // On the stack: this runs once per write.
+    let mut bytes = [0u8; ZLIB_WRITE_STATE_LENGTH as usize * 4];
+    let mut put = |slot: WriteSlot, word: u32| {
+        let at = slot as usize * 4;
+        bytes[at..at + 4].copy_from_slice(&word.to_ne_bytes());
+    };
+    put(WriteSlot::Consumed, outcome.consumed as u32);
+    put(WriteSlot::Flags, flags);
     state.overwrite(&bytes);
 }
 
@@ -106,6 +110,16 @@ impl SharedWriter {
         result
     }
 
+    /// Node's per-chunk loop over `input`, into a pooled output buffer.
+    fn write(
+        &self,
+        flush: i32,
+        input: &[u8],
+        max_pieces: u32,
+    ) -> std::result::Result<WriteOutcome, CodecError> {
+        self.with(|writer| Ok(writer.write(flush, input, max_pieces as usize, buffer_pool::take())))
+    }
+
     fn close(&self) {
         self.close_requested.store(true, Ordering::Release);
         if let Ok(mut guard) = self.writer.try_lock() {
@@ -145,14 +159,9 @@ impl ZlibStream {
         state: ByteView,
     ) -> NativeResult {
         let start = (in_offset as usize).min(input.len());
-        let result = self.writer.with(|writer| {
-            Ok(writer.write(
-                flush,
-                &input.as_slice()[start..],
-                max_pieces as usize,
-                buffer_pool::take(),
-            ))
-        });
+        let result = self
+            .writer
+            .write(flush, &input.as_slice()[start..], max_pieces);
         // SAFETY: both views are arguments of this synchronous call.
         let state = unsafe { state.hold() };
         finish_write(&state, result)
@@ -179,16 +188,7 @@ impl ZlibStream {
         let (input, state) = unsafe { (input.hold(), state.hold()) };
         spawn_promise(
             env,
-            move || {
-                Ok(writer.with(|writer| {
-                    Ok(writer.write(
-                        flush,
-                        &input.as_slice()[start..],
-                        max_pieces as usize,
-                        buffer_pool::take(),
-                    ))
-                }))
-            },
+            move || Ok(writer.write(flush, &input.as_slice()[start..], max_pieces)),
             move |result| Ok(finish_write(&state, result)),
         )
     }
