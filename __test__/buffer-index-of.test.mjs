@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { seededRandom } from './helpers/random.mjs';
 
 const require = createRequire(import.meta.url);
@@ -144,4 +146,16 @@ test('long needles over a long haystack that never repeats give Node\'s answers'
       assertSame('lastIndexOf', haystack, [needle.toString('latin1'), offset, 'latin1']);
     }
   }
+});
+
+test('a UTF-16 search in a haystack at an odd address answers as at an even one, where Node may never return', () => {
+  const child = spawnSync(process.execPath, [fileURLToPath(new URL('./helpers/utf16-odd-address.mjs', import.meta.url))], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  assert.equal(child.error, undefined, 'the searches did not finish in 60 s');
+  assert.equal(child.status, 0, child.stderr);
+  const { calls, failed, failures } = JSON.parse(child.stdout);
+  assert.equal(calls, 18_000);
+  assert.deepEqual({ failed, failures }, { failed: 0, failures: [] });
 });

@@ -51,19 +51,19 @@ function split(buffer, separator, limit, encoding) {
   }
   if (limit !== undefined) validateUint32(limit, 'limit');
   const bytes = needleBytes(separator, encoding, 'separator');
-  const max = limit === undefined ? Infinity : limit;
-  const pieces = [];
-  if (max === 0) return pieces;
   const starts = binding.bufferPositions(buffer, bytes, 0, buffer.length);
+  // n separators give n + 1 pieces; the array is made at its final size, which V8
+  // fills faster than one grown by push.
+  const total = limit === undefined ? starts.length + 1 : Math.min(starts.length + 1, limit);
+  const pieces = new Array(total);
   const width = bytes.length;
   const view = viewMaker(buffer);
   let from = 0;
-  for (let i = 0; i < starts.length; i++) {
-    pieces.push(view.call(buffer, from, starts[i]));
-    if (pieces.length === max) return pieces;
-    from = starts[i] + width;
+  for (let i = 0; i < total; i++) {
+    const to = i < starts.length ? starts[i] : buffer.length;
+    pieces[i] = view.call(buffer, from, to);
+    from = to + width;
   }
-  pieces.push(view.call(buffer, from, buffer.length));
   return pieces;
 }
 

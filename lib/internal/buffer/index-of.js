@@ -6,7 +6,9 @@
 // offset, a haystack big enough to pay for the crossing) run on memmem behind a
 // rare-byte skip; every other call is Node's own method, so its results and errors
 // are Node's by construction. Node 24 added an `end` argument before `encoding`;
-// that shape is read off the running Node's method.
+// that shape is read off the running Node's method. One exception: a UTF-16 search
+// in a haystack at an odd address, which Node (20 to 26) may never return from,
+// searches an aligned copy with Node's method instead.
 
 const { isUint8Array } = require('node:util').types;
 const { native } = require('../native.js');
@@ -23,6 +25,27 @@ const TAKES_END = original.indexOf.length === 4;
 // cost more than memmem saves (measured on the dev machine under Node 20 and 24).
 const NATIVE_FROM = 4096;
 const BYTE_ENCODINGS = new Set(['utf8', 'utf-8', 'latin1', 'binary']);
+const UTF16_ENCODING = /^(?:ucs-?2|utf-?16le)$/i;
+
+/** The encoding argument of a call, per the running Node's signature. */
+function encodingArgument(byteOffset, third, fourth) {
+  if (typeof byteOffset === 'string') return byteOffset;
+  if (TAKES_END) return typeof third === 'string' ? third : fourth;
+  return third;
+}
+
+/**
+ * Whether Node would search `buffer` as UTF-16 units at an odd address. Its search
+ * reads them in place, and there its first-character scan can loop forever (every
+ * version from 20 to 26: `Buffer.alloc(64).fill('a').subarray(1).indexOf('a', 0,
+ * 'ucs2')`) or answer -2. The same bytes at an even address give the right answer.
+ */
+function misalignedUtf16(buffer, value, byteOffset, third, fourth) {
+  if (!isUint8Array(buffer) || (buffer.byteOffset & 1) === 0) return false;
+  if (typeof value !== 'string' && !isUint8Array(value)) return false;
+  const encoding = encodingArgument(byteOffset, third, fourth);
+  return typeof encoding === 'string' && UTF16_ENCODING.test(encoding);
+}
 
 /** The needle as bytes when a plain byte search answers for it, else null. */
 function byteNeedle(value, encoding) {
@@ -88,6 +111,14 @@ const nativeSearch = {
 };
 
 /**
+ * The bytes of `buffer` in memory of their own (which starts aligned), with its
+ * prototype: Node 20/22's includes() calls `this.indexOf`, which must stay Buffer's.
+ */
+function alignedCopy(buffer) {
+  return Object.setPrototypeOf(new Uint8Array(buffer), Object.getPrototypeOf(buffer));
+}
+
+/**
  * hotpath/buffer's `name(buffer, value[, byteOffset][, end][, encoding])`, answered as
  * the running Node's `buffer[name](…)` answers. Extra undefined arguments are what
  * Node's own methods read for missing ones.
@@ -97,8 +128,9 @@ function searchFunction(name) {
   const search = nativeSearch[name];
   const face = (buffer, value, byteOffset, third, fourth) => {
     const call = plainCall(buffer, value, byteOffset, third, fourth);
-    if (call === null) return builtin.call(buffer, value, byteOffset, third, fourth);
-    return search(buffer, call.needle, call.byteOffset);
+    if (call !== null) return search(buffer, call.needle, call.byteOffset);
+    const haystack = misalignedUtf16(buffer, value, byteOffset, third, fourth) ? alignedCopy(buffer) : buffer;
+    return builtin.call(haystack, value, byteOffset, third, fourth);
   };
   Object.defineProperty(face, 'name', { value: name });
   return face;
@@ -107,14 +139,17 @@ function searchFunction(name) {
 /**
  * What install() puts on Buffer.prototype for `name`: an ordinary function (so `new`
  * runs it, as it runs Node's), named and sized as Node's, with `this` as the buffer. A
- * small haystack goes straight to Node's method: the wrapper then costs one check
- * (ArrayBuffer.isView, a V8 builtin; util.types.isUint8Array is a C++ call and cost
- * 10% of a 64-byte search). A DataView's length is undefined, so it goes there too.
+ * small haystack at an even address goes straight to Node's method: the wrapper then
+ * costs one check (ArrayBuffer.isView, a V8 builtin; util.types.isUint8Array is a C++
+ * call and cost 10% of a 64-byte search) and two property reads. A DataView's length
+ * is undefined, so it goes there too.
  */
 function methodFor(name, face) {
   const builtin = original[name];
   const method = function (value, byteOffset, third, fourth) {
-    if (ArrayBuffer.isView(this) && this.length >= NATIVE_FROM) return face(this, value, byteOffset, third, fourth);
+    if (ArrayBuffer.isView(this) && (this.length >= NATIVE_FROM || (this.byteOffset & 1) === 1)) {
+      return face(this, value, byteOffset, third, fourth);
+    }
     return builtin.call(this, value, byteOffset, third, fourth);
   };
   Object.defineProperty(method, 'name', { value: name });
