@@ -8,6 +8,7 @@ import { seededRandom } from './helpers/random.mjs';
 const require = createRequire(import.meta.url);
 const buffer = require('hotpath/buffer');
 const { NATIVE_FROM } = require('../lib/internal/buffer/index-of.js');
+const { SMALL_UP_TO, smallIndexOf, NOT_SMALL } = require('../lib/internal/buffer/small-search.js');
 
 const original = {
   indexOf: Buffer.prototype.indexOf,
@@ -15,7 +16,7 @@ const original = {
   includes: Buffer.prototype.includes,
 };
 const TAKES_END = original.indexOf.length === 4;
-const ENCODINGS = [undefined, 'utf8', 'utf-8', 'UTF8', 'latin1', 'binary', 'ascii', 'hex', 'base64', 'ucs2', 'utf16le'];
+const ENCODINGS = [undefined, 'utf8', 'utf-8', 'UTF8', 'latin1', 'LATIN1', 'binary', 'ascii', 'hex', 'base64', 'ucs2', 'utf16le', 'nope'];
 
 /** What a call gives: its value, or its error's class, code and message. */
 function outcome(call) {
@@ -33,7 +34,7 @@ function assertSame(name, haystack, args) {
 }
 
 function randomHaystack(random) {
-  const length = random.pick([0, 1, 7, 100, NATIVE_FROM - 1, NATIVE_FROM, NATIVE_FROM + 3, 3 * NATIVE_FROM]);
+  const length = random.pick([0, 1, 7, 16, SMALL_UP_TO - 1, SMALL_UP_TO, SMALL_UP_TO + 1, 100, NATIVE_FROM - 1, NATIVE_FROM, NATIVE_FROM + 3, 3 * NATIVE_FROM]);
   return Buffer.from(Array.from({ length }, () => random.pick([0x61, 0x62, 0x63, 0xe9, 0x00])));
 }
 
@@ -45,8 +46,8 @@ function randomNeedle(random, haystack) {
     case 1: return piece.toString('utf8');
     case 2: return Buffer.from(piece);
     case 3: return new Uint8Array(piece);
-    case 4: return random.int(-2, 300);
-    default: return random.pick(['ab', 'abc', 'é', 'cé', 'ba', '', 'zz', '\u0000a']);
+    case 4: return random.pick([random.int(-2, 300), 97.5, -159, NaN, 2 ** 32 + 98, -0]);
+    default: return random.pick(['ab', 'abc', 'é', 'cé', 'ba', '', 'zz', '\u0000a', 'a', 'aab', 'abababc']);
   }
 }
 
@@ -71,6 +72,44 @@ test('indexOf, lastIndexOf and includes answer as the running Node does over ran
     const args = randomArguments(random, haystack);
     for (const name of ['indexOf', 'lastIndexOf', 'includes']) assertSame(name, haystack, args);
   }
+});
+
+test('small haystacks of every byte-element type, searched in JS, answer as Node does', () => {
+  const random = seededRandom(64);
+  const kinds = [Buffer.from, Uint8Array.from, Int8Array.from, Uint8ClampedArray.from, Uint16Array.from];
+  for (let round = 0; round < 4000; round++) {
+    const bytes = Array.from({ length: random.int(0, SMALL_UP_TO + 2) }, () => random.pick([0x61, 0x62, 0x0a, 0xe9, 0x00]));
+    const kind = random.pick(kinds);
+    const haystack = kind.call(kind === Buffer.from ? Buffer : kind === Uint8Array.from ? Uint8Array : kind === Int8Array.from ? Int8Array : kind === Uint8ClampedArray.from ? Uint8ClampedArray : Uint16Array, bytes);
+    const needle = random.pick(['a', 'b', 'ab', 'ba', 'aab', 'abab', '\n', 'aaaaaaaab', 0x61, 0x0a, 0xe9, -23, 'é', '']);
+    const args = [needle, randomOffset(random, bytes.length)];
+    if (random.next() < 0.3) args.push(random.pick(ENCODINGS));
+    for (const name of ['indexOf', 'lastIndexOf', 'includes']) assertSame(name, haystack, args);
+  }
+});
+
+test('plain ASCII searches in up to 64 bytes are answered in JS, not handed to Node', () => {
+  const random = seededRandom(65);
+  let answered = 0;
+  for (let round = 0; round < 2000; round++) {
+    const haystack = Buffer.from(Array.from({ length: random.int(0, SMALL_UP_TO) }, () => random.pick([0x61, 0x62, 0x20])));
+    const needle = random.pick(['a', ' ', 'ab', 'b a', 0x61, 0x20, 98.7]);
+    const offset = random.pick([undefined, 0, 3, -5, 70, -70]);
+    const encoding = random.pick([undefined, 'utf8', 'latin1']);
+    const found = smallIndexOf(haystack, needle, offset, encoding);
+    assert.notEqual(found, NOT_SMALL, `${JSON.stringify(needle)} in ${haystack.length} bytes`);
+    assert.equal(found, original.indexOf.call(haystack, needle, offset, encoding));
+    answered++;
+  }
+  assert.equal(answered, 2000);
+});
+
+test('a needle that keeps almost matching a small haystack is handed to Node and still found right', () => {
+  const haystack = Buffer.from(`${'a'.repeat(60)}ab`);
+  const needle = `${'a'.repeat(30)}b`;
+  assert.equal(smallIndexOf(haystack, needle), NOT_SMALL);
+  assertSame('indexOf', haystack, [needle]);
+  assertSame('includes', haystack, [needle]);
 });
 
 test('big haystacks with the needle near either end, in the middle and absent', () => {

@@ -5,13 +5,15 @@
 // or more bytes, given as a Buffer/Uint8Array or as a utf8/latin1 string, an integer
 // offset, a haystack big enough to pay for the crossing) run on memmem behind a
 // rare-byte skip; every other call is Node's own method, so its results and errors
-// are Node's by construction. Node 24 added an `end` argument before `encoding`;
+// are Node's by construction, except small forward searches, answered in JS
+// (small-search.js). Node 24 added an `end` argument before `encoding`;
 // that shape is read off the running Node's method. One exception: a UTF-16 search
 // in a haystack at an odd address, which Node (20 to 26) may never return from,
 // searches an aligned copy with Node's method instead.
 
 const { isUint8Array } = require('node:util').types;
 const { native } = require('../native.js');
+const { smallIndexOf, isSmallByteView, NOT_SMALL } = require('./small-search.js');
 
 const original = {
   indexOf: Buffer.prototype.indexOf,
@@ -104,6 +106,33 @@ function nativeLastIndexOf(buffer, needle, byteOffset) {
   return native.bufferLastIndexOf(buffer, needle, Math.min(from, length - needle.length));
 }
 
+// Node 20/22's includes() is `this.indexOf(…) !== -1`, so on a receiver whose
+// indexOf is not Buffer's (a plain Uint8Array's searches elements) it answers
+// otherwise; from 24 it searches itself. Read off the running Node's method.
+const INCLUDES_CALLS_INDEX_OF = (() => {
+  const probe = new Uint8Array(1);
+  let called = false;
+  probe.indexOf = () => {
+    called = true;
+    return -1;
+  };
+  original.includes.call(probe, 0);
+  return called;
+})();
+// Buffer's own indexOf and the one install() puts there.
+const bufferIndexOfs = new Set([original.indexOf]);
+
+// Forward searches only: lastIndexOf of a small haystack is Node's.
+const smallSearch = {
+  indexOf: smallIndexOf,
+  includes: (buffer, value, byteOffset, third, fourth) => {
+    if (INCLUDES_CALLS_INDEX_OF && !bufferIndexOfs.has(buffer.indexOf)) return NOT_SMALL;
+    const found = smallIndexOf(buffer, value, byteOffset, third, fourth);
+    return found === NOT_SMALL ? NOT_SMALL : found !== -1;
+  },
+  lastIndexOf: undefined,
+};
+
 const nativeSearch = {
   indexOf: nativeIndexOf,
   lastIndexOf: nativeLastIndexOf,
@@ -126,7 +155,12 @@ function alignedCopy(buffer) {
 function searchFunction(name) {
   const builtin = original[name];
   const search = nativeSearch[name];
+  const small = smallSearch[name];
   const face = (buffer, value, byteOffset, third, fourth) => {
+    if (small !== undefined && ArrayBuffer.isView(buffer) && isSmallByteView(buffer)) {
+      const found = small(buffer, value, byteOffset, third, fourth);
+      if (found !== NOT_SMALL) return found;
+    }
     const call = plainCall(buffer, value, byteOffset, third, fourth);
     if (call !== null) return search(buffer, call.needle, call.byteOffset);
     const haystack = misalignedUtf16(buffer, value, byteOffset, third, fourth) ? alignedCopy(buffer) : buffer;
@@ -138,17 +172,22 @@ function searchFunction(name) {
 
 /**
  * What install() puts on Buffer.prototype for `name`: an ordinary function (so `new`
- * runs it, as it runs Node's), named and sized as Node's, with `this` as the buffer. A
- * small haystack at an even address goes straight to Node's method: the wrapper then
- * costs one check (ArrayBuffer.isView, a V8 builtin; util.types.isUint8Array is a C++
- * call and cost 10% of a 64-byte search) and two property reads. A DataView's length
- * is undefined, so it goes there too.
+ * runs it, as it runs Node's), named and sized as Node's, with `this` as the buffer.
+ * A haystack between the small and the native sizes, at an even address, goes
+ * straight to Node's method: the wrapper then costs one check (ArrayBuffer.isView, a
+ * V8 builtin; util.types.isUint8Array is a C++ call and cost 10% of a 64-byte search)
+ * and a few property reads. A DataView's length is undefined, so it goes there too.
  */
 function methodFor(name, face) {
   const builtin = original[name];
+  const small = smallSearch[name];
   const method = function (value, byteOffset, third, fourth) {
-    if (ArrayBuffer.isView(this) && (this.length >= NATIVE_FROM || (this.byteOffset & 1) === 1)) {
-      return face(this, value, byteOffset, third, fourth);
+    if (ArrayBuffer.isView(this)) {
+      if (small !== undefined && isSmallByteView(this)) {
+        const found = small(this, value, byteOffset, third, fourth);
+        if (found !== NOT_SMALL) return found;
+      }
+      if (this.length >= NATIVE_FROM || (this.byteOffset & 1) === 1) return face(this, value, byteOffset, third, fourth);
     }
     return builtin.call(this, value, byteOffset, third, fourth);
   };
@@ -165,6 +204,7 @@ const methods = {
   lastIndexOf: methodFor('lastIndexOf', lastIndexOf),
   includes: methodFor('includes', includes),
 };
+bufferIndexOfs.add(methods.indexOf);
 
 /** Puts hotpath's search on Buffer.prototype (opt-in; uninstall() undoes it). */
 function install() {
