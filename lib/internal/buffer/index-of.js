@@ -14,27 +14,18 @@
 const { isUint8Array } = require('node:util').types;
 const { native } = require('../native.js');
 const { smallIndexOf, isSmallByteView, NOT_SMALL } = require('./small-search.js');
+const { BYTE_ENCODINGS, NOT_PLAIN, encodingArgument, plainEncoding, offsetArgument } = require('./call-shape.js');
 
 const original = {
   indexOf: Buffer.prototype.indexOf,
   lastIndexOf: Buffer.prototype.lastIndexOf,
   includes: Buffer.prototype.includes,
 };
-// Node 24+: (value, byteOffset, end, encoding); before: (value, byteOffset, encoding).
-const TAKES_END = original.indexOf.length === 4;
 
 // Below this many bytes Node's own search wins: the crossing and the needle's bytes
 // cost more than memmem saves (measured on the dev machine under Node 20 and 24).
 const NATIVE_FROM = 4096;
-const BYTE_ENCODINGS = new Set(['utf8', 'utf-8', 'latin1', 'binary']);
 const UTF16_ENCODING = /^(?:ucs-?2|utf-?16le)$/i;
-
-/** The encoding argument of a call, per the running Node's signature. */
-function encodingArgument(byteOffset, third, fourth) {
-  if (typeof byteOffset === 'string') return byteOffset;
-  if (TAKES_END) return typeof third === 'string' ? third : fourth;
-  return third;
-}
 
 /**
  * Whether Node would search `buffer` as UTF-16 units at an odd address. Its search
@@ -69,20 +60,12 @@ function byteNeedle(value, encoding) {
  */
 function plainCall(buffer, value, byteOffset, third, fourth) {
   if (!native || !isUint8Array(buffer) || buffer.length < NATIVE_FROM || buffer.length > 0x7fffffff) return null;
-  let encoding = third;
-  if (TAKES_END) {
-    // An `end` of its own is Node's to apply; a string there is the encoding.
-    if (third !== undefined && typeof third !== 'string') return null;
-    if (third === undefined) encoding = fourth;
-  }
-  if (typeof byteOffset === 'string') {
-    encoding = byteOffset;
-    byteOffset = undefined;
-  } else if (byteOffset !== undefined && !(Number.isInteger(byteOffset) && Math.abs(byteOffset) <= 0x7fffffff)) {
-    return null;
-  }
+  const encoding = plainEncoding(byteOffset, third, fourth);
+  if (encoding === NOT_PLAIN) return null;
+  const offset = offsetArgument(byteOffset);
+  if (offset !== undefined && Math.abs(offset) > 0x7fffffff) return null;
   const needle = byteNeedle(value, encoding);
-  return needle === null ? null : { needle, byteOffset };
+  return needle === null ? null : { needle, byteOffset: offset };
 }
 
 function nativeIndexOf(buffer, needle, byteOffset) {

@@ -9,11 +9,10 @@
 // their own. Anything else, or a search whose compares pass a small budget
 // (a needle that keeps almost matching), is left to Node's method.
 
+const { BYTE_ENCODINGS, NOT_PLAIN, plainEncoding, offsetArgument } = require('./call-shape.js');
+
 const SMALL_UP_TO = 64;
 const NOT_SMALL = -2;
-// Node 24+: (value, byteOffset, end, encoding); before: (value, byteOffset, encoding).
-const TAKES_END = Buffer.prototype.indexOf.length === 4;
-const BYTE_ENCODINGS = new Set(['utf8', 'utf-8', 'latin1', 'binary']);
 
 /** Whether `view` is small enough and of one-byte elements, as a haystack here must be. */
 function isSmallByteView(view) {
@@ -55,22 +54,13 @@ function isAscii(text) {
  * (see isSmallByteView), or NOT_SMALL when the call is not one this answers.
  */
 function smallIndexOf(haystack, value, byteOffset, third, fourth) {
-  let encoding = third;
-  if (TAKES_END) {
-    // An `end` of its own is Node's to apply; a string there is the encoding.
-    if (third !== undefined && typeof third !== 'string') return NOT_SMALL;
-    if (third === undefined) encoding = fourth;
-  }
-  if (typeof byteOffset === 'string') {
-    encoding = byteOffset;
-    byteOffset = undefined;
-  } else if (byteOffset !== undefined && !Number.isInteger(byteOffset)) {
-    return NOT_SMALL;
-  }
+  const encoding = plainEncoding(byteOffset, third, fourth);
+  if (encoding === NOT_PLAIN) return NOT_SMALL;
+  const offset = offsetArgument(byteOffset);
   // Node's offset rule for a forward search: negative counts from the end (before
   // the start means from 0); a needle that cannot fit after the offset is absent.
   const length = haystack.length;
-  let from = byteOffset === undefined ? 0 : byteOffset;
+  let from = offset === undefined ? 0 : offset;
   if (from < 0) from = Math.max(length + from, 0);
   if (typeof value === 'number') {
     // Node searches for the number's low byte (`value >>> 0` as a C char) and
