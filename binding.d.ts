@@ -39,6 +39,12 @@ export declare class BufferSearcher {
   reset(): void
 }
 
+/** The cancel flag of one async call: the face's AbortSignal listener calls `cancel`. */
+export declare class KernelControl {
+  constructor()
+  cancel(): void
+}
+
 /** A streaming decoder for any WHATWG encoding. */
 export declare class WhatwgDecoder {
   constructor(name: string)
@@ -189,6 +195,41 @@ export declare function hashManySync(algorithm: DigestAlgorithm, inputs: Array<s
 /** HMAC of the first `length` bytes of `data` under `key`. */
 export declare function hmacBytes(algorithm: DigestAlgorithm, key: ArrayBufferView, data: ArrayBufferView, length: number, encoding: number, out?: Buffer): string | undefined
 
+/** Which kernel a call runs. */
+export declare const enum KernelKind {
+  Sort = 0,
+  Argsort = 1,
+  Stats = 2,
+  Histogram = 3,
+}
+
+/** A kernel and its options, as the face has checked them. */
+export interface KernelOptions {
+  kernel: KernelKind
+  descending: boolean
+  /** Stats: whether the least and greatest elements are wanted. */
+  extremes: boolean
+  /** Stats: whether the variance is wanted (its pass is the only extra cost). */
+  variance: boolean
+  bins: number
+  /** Histogram range; absent: the finite elements' range. */
+  low?: number
+  high?: number
+}
+
+/**
+ * stats(): sums, least and greatest elements as Numbers, or as BigInts for
+ * BigInt64Array and BigUint64Array (none there for an empty array).
+ */
+export interface KernelSummary {
+  count: number
+  sum: number | bigint
+  min?: number | bigint
+  max?: number | bigint
+  mean: number
+  variance: number
+}
+
 /** Which characters end a line. */
 export declare const enum LineBreakRule {
   /** split2's default `/\r?\n/`: a lone `\r` is text. */
@@ -216,6 +257,18 @@ export declare function pbkdf2(algorithm: DigestAlgorithm, password: ArrayBuffer
 /** `pbkdf2Sync` (arguments validated by the JS face). */
 export declare function pbkdf2Sync(algorithm: DigestAlgorithm, password: ArrayBufferView, salt: ArrayBufferView, iterations: number, keylen: number): Buffer
 
+/** The size to start with when `setThreads` is not called. */
+export declare function poolSetDefaultThreads(size: number): void
+
+/** Asks for `size` threads; an error once the pool has started with another size. */
+export declare function poolSetThreads(size: number): void
+
+/** Whether the pool has started (its size is then fixed). */
+export declare function poolStarted(): boolean
+
+/** The pool's size: the one it has, or the one it will start with. */
+export declare function poolThreads(): number
+
 /** One-shot decoding of `bytes` in the WHATWG encoding `name`. */
 export declare function whatwgDecode(bytes: ArrayBufferView, name: string): string
 
@@ -227,6 +280,24 @@ export declare function whatwgEncode(text: string, name: string): Buffer
 
 /** The WHATWG name of the encoding `label` denotes, or null. */
 export declare function whatwgEncodingName(label: string): string | null
+
+/**
+ * Whether a TypedArray's buffer has been detached (the face asks only when the
+ * array has no bytes, which a detached one never has).
+ */
+export declare function workersIsDetached(array: ArrayBufferView): boolean
+
+/**
+ * The async form: a promise settled on the JS thread once the kernel has run on the
+ * pool (queued behind any kernel working on the same memory).
+ */
+export declare function workersRun(array: ArrayBufferView, options: KernelOptions, control: KernelControl, progress: Int32Array | undefined, progressIndex: number): Promise<undefined | null | Uint32Array | Float64Array | KernelSummary>
+
+/**
+ * The sync form: runs on the pool while the calling JS thread waits (after any
+ * kernel already working on the same memory).
+ */
+export declare function workersRunSync(array: ArrayBufferView, options: KernelOptions, progress: Int32Array | undefined, progressIndex: number): undefined | null | Uint32Array | Float64Array | KernelSummary
 
 export declare const ZLIB_SETTINGS_LENGTH: number
 

@@ -11,8 +11,10 @@
 
 pub mod buffer;
 pub mod crypto;
+pub mod pool;
 pub mod readline;
 pub mod string_decoder;
+pub mod workers;
 pub mod zlib;
 
 #[cfg(all(feature = "napi", not(test)))]

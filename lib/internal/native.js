@@ -9,6 +9,9 @@ let loadError = null;
 
 try {
   native = require('../../binding.js');
+  // hotpath's one pool starts, at its first use, with one thread per core that this
+  // process may use (unless hotpath/workers' setThreads() asks for another size).
+  native.poolSetDefaultThreads(require('node:os').availableParallelism());
 } catch (error) {
   loadError = error;
   if (process.env.HOTPATH_STRICT === '1') throw error;

@@ -1,11 +1,16 @@
-//! The one way hotpath runs work off the JS thread: on its rayon pool (never libuv's,
-//! so heavy work cannot starve fs and dns), through the one panic guard, with the
-//! result converted on the JS thread when the returned promise settles.
+//! The one way hotpath runs work off the JS thread: on its one pool (never libuv's,
+//! so heavy work cannot starve fs and dns; see `crate::pool`), through the one panic
+//! guard, with the result converted on the JS thread when the returned promise
+//! settles.
 
 use napi::bindgen_prelude::{Object, ToNapiValue};
 use napi::{Env, Result};
 
 use super::panic_guard::guard;
+use crate::pool;
+
+/// A job for the pool.
+pub type PoolJob = Box<dyn FnOnce() + Send>;
 
 /// Runs `work` on the pool; `settle` turns its value into the promise's JS value on
 /// the JS thread. An `Err` from either, or a panic in `work`, rejects the promise.
@@ -16,10 +21,28 @@ where
     W: FnOnce() -> Result<T> + Send + 'static,
     S: FnOnce(T) -> Result<V> + Send + 'static,
 {
+    spawn_promise_scheduled(env, rayon::spawn, work, settle)
+}
+
+/// As `spawn_promise`, with `schedule` deciding when the job goes to the pool (it
+/// must hand the job to `rayon::spawn` exactly once, now or later).
+pub fn spawn_promise_scheduled<T, V, W, S>(
+    env: &Env,
+    schedule: impl FnOnce(PoolJob),
+    work: W,
+    settle: S,
+) -> Result<Object<'_>>
+where
+    T: Send + 'static,
+    V: ToNapiValue + 'static,
+    W: FnOnce() -> Result<T> + Send + 'static,
+    S: FnOnce(T) -> Result<V> + Send + 'static,
+{
+    pool::ensure_started();
     let (deferred, promise) = env.create_deferred()?;
-    rayon::spawn(move || match guard(work) {
+    schedule(Box::new(move || match guard(work) {
         Ok(value) => deferred.resolve(move |_| settle(value)),
         Err(error) => deferred.reject(error),
-    });
+    }));
     Ok(promise)
 }

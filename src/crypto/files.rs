@@ -4,6 +4,9 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
 use rayon::prelude::*;
 
 use super::digest::{Algorithm, Hasher, Output};
@@ -39,25 +42,43 @@ pub fn hash_file(algorithm: Algorithm, path: &Path) -> Result<Output, FileError>
     }
 }
 
-/// Each file's digest or error, in order, `concurrency` files at a time.
+/// Each file's digest or error, in order, at most `concurrency` files at a time (0:
+/// as many as the pool has threads). The files are read on the pool's own threads:
+/// `concurrency` workers take the next file as they finish one.
 pub fn hash_files(
     algorithm: Algorithm,
     paths: &[String],
     concurrency: usize,
 ) -> Vec<Result<Output, FileError>> {
-    let run = || {
-        paths
-            .par_iter()
-            .map(|path| hash_file(algorithm, Path::new(path)))
-            .collect()
-    };
-    match rayon::ThreadPoolBuilder::new()
-        .num_threads(concurrency.max(1))
-        .build()
-    {
-        Ok(pool) if concurrency != rayon::current_num_threads() => pool.install(run),
-        _ => run(),
+    let threads = rayon::current_num_threads();
+    let workers = match concurrency {
+        0 => threads,
+        n => n.min(threads),
     }
+    .min(paths.len())
+    .max(1);
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<Result<Output, FileError>>>> =
+        paths.iter().map(|_| Mutex::new(None)).collect();
+    (0..workers).into_par_iter().for_each(|_| loop {
+        let at = next.fetch_add(1, Ordering::Relaxed);
+        let Some(path) = paths.get(at) else { break };
+        let result = hash_file(algorithm, Path::new(path));
+        *slots[at].lock().unwrap_or_else(|p| p.into_inner()) = Some(result);
+    });
+    slots
+        .into_iter()
+        .map(|slot| {
+            slot.into_inner()
+                .unwrap_or_else(|p| p.into_inner())
+                .unwrap_or_else(|| {
+                    Err(FileError {
+                        error: io::Error::other("not hashed"),
+                        syscall: "read",
+                    })
+                })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -62,6 +62,7 @@ pub fn zlib_process_sync<'env>(
 ) -> Result<Either<BufferSlice<'env>, NativeResult>> {
     let call = OneShotCall::read(&settings, extra, max_output_length)?;
     if parallel {
+        crate::binding::pool::ensure_started();
         return Ok(Either::B(call.run(input.as_slice(), parallel, process)));
     }
     // Output goes to a per-thread buffer that stays mapped between calls and is
