@@ -9,6 +9,7 @@ const faces = {
   string_decoder: './lib/string_decoder.js',
   readline: './lib/readline.js',
   buffer: './lib/buffer.js',
+  workers: './lib/workers.js',
 };
 
 for (const [name, path] of Object.entries(faces)) {

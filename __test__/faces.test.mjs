@@ -74,10 +74,13 @@ test('a named ESM import works in a separate process', () => {
   assert.equal(out.trim(), '907060870 function');
 });
 
-test('no face is published before it has exports: hotpath/workers is not exported yet', async () => {
-  assert.throws(() => require('hotpath/workers'), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
-  await assert.rejects(import('hotpath/workers'), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
-  assert.equal('workers' in require('hotpath'), false);
+test('hotpath/workers, a face of its own, is exported for require, import and from the root', async () => {
+  const workers = require('hotpath/workers');
+  const esm = await import('hotpath/workers');
+  for (const name of Object.keys(workers)) assert.equal(esm[name], workers[name], name);
+  assert.equal(esm.default, workers);
+  assert.equal(require('hotpath').workers, workers);
+  assert.equal((await import('hotpath')).workers, workers);
 });
 
 test('the root entry exposes every module face', async () => {
@@ -118,7 +121,7 @@ test('a built-in name of another supported Node imports as undefined where the r
 
 test('package.json exports each subpath with types, require and import', () => {
   const pkg = require('../package.json');
-  for (const name of BUILTIN_FACES) {
+  for (const name of [...BUILTIN_FACES, 'workers']) {
     const entry = pkg.exports[`./${name}`];
     assert.ok(entry, name);
     for (const condition of ['types', 'require', 'import']) {

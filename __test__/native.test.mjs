@@ -2,11 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { runWithoutAddon } from './helpers/without-addon.mjs';
 
 const require = createRequire(import.meta.url);
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const native = require('../binding.js');
 
 test('a Rust panic reaches JS as a thrown Error and the process lives on', () => {
@@ -49,14 +47,6 @@ test('a worker terminated while it loads the addon does not take the process dow
   await Promise.all(workers.map((worker) => worker.terminate()));
   assert.equal(await runWorker(), require('node:zlib').crc32('hello') + require('node:zlib').crc32(Buffer.from('world')));
 });
-
-function runWithoutAddon(source, env = {}) {
-  return spawnSync(process.execPath, ['-e', source], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NAPI_RS_NATIVE_LIBRARY_PATH: '/nonexistent/hotpath.node', ...env },
-  });
-}
 
 test('without the addon, Node-named functions fall back to the built-in with one warning', () => {
   const result = runWithoutAddon(

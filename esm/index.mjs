@@ -4,6 +4,7 @@ export { default as crypto } from './crypto.mjs';
 export { default as string_decoder } from './string_decoder.mjs';
 export { default as readline } from './readline.mjs';
 export { default as buffer } from './buffer.mjs';
+export { default as workers } from './workers.mjs';
 import root from '../index.js';
 
 export default root;

@@ -96,3 +96,19 @@ install();
 new Searcher('x').push('text');
 
 export { bc, bl, ba, bs, bn, bm, bf, bi, bh };
+
+import { sort, sortSync, reduce, statsSync, histogram, threads } from 'hotpath/workers';
+
+async function crunch(): Promise<number> {
+  const shared = new Float64Array(new SharedArrayBuffer(64));
+  const sorted: Float64Array = await sort(shared, { descending: true, signal: AbortSignal.timeout(1000) });
+  const total: bigint = await reduce(new BigInt64Array(4), 'sum');
+  const mean: number = statsSync(sortSync(new Int32Array(4))).mean;
+  const counts: Uint32Array | Float64Array = await histogram(sorted, { bins: 4, min: 0, max: 1 });
+  return sorted.length + Number(total) + mean + counts.length + threads();
+}
+
+// @ts-expect-error reduce takes one of its operation names
+reduce(new Float64Array(1), 'median');
+
+export { crunch };
