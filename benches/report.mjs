@@ -11,6 +11,8 @@ export function formatBytes(bytes) {
 
 function formatRate(row, ns) {
   if (ns == null) return '–';
+  // A sampled quantity (lower is better), shown as it is, not as a rate.
+  if (row.unit === 'ms') return `${(ns / 1e6).toFixed(ns < 1e7 ? 2 : 0)} ms`;
   if (row.unit === 'ops/s') {
     const ops = 1e9 / ns;
     return ops >= 1e6 ? `${(ops / 1e6).toFixed(2)} M ops/s` : `${Math.round(ops).toLocaleString('en-US')} ops/s`;
