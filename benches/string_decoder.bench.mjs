@@ -9,6 +9,13 @@ import { englishText, japaneseText, translatedText, chunksOf } from './corpus.mj
 import { keep } from './same-result.mjs';
 
 const require = createRequire(import.meta.url);
+// Who decodes UTF-8 on this Node (lib/internal/string_decoder/decoder.js), for the note.
+const { UTF8_WRITER } = require('../lib/internal/string_decoder/decoder.js');
+const UTF8_NOTES = {
+  addon: 'non-ASCII UTF-8 in the addon (simdutf)',
+  js: "edges in JS, the rest Node's utf8Slice (simdutf)",
+  node: "Node's own StringDecoder on this version, on hotpath's state",
+};
 const hotpath = require('hotpath/string_decoder');
 const iconv = require('iconv-lite');
 
@@ -36,6 +43,7 @@ function utf8Case(name, bytes, chunkSize) {
     emits: true,
     result: (pieces) => pieces.join(''),
     expected: bytes.toString('utf8'),
+    note: UTF8_NOTES[UTF8_WRITER],
   };
 }
 

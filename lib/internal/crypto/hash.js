@@ -2,10 +2,11 @@
 
 // Node's Hash and Hmac, built for small messages: input is buffered in JS and digested
 // in one call, so `createHash(a).update(x).digest(e)` pays one crossing. A Hash digests
-// its buffer with Node's own one-shot `crypto.hash()` (20.12+), which measured faster
-// than the addon's call at every size up to 16 KiB on Node 20–26 (1.4–2.5× Node's
+// its buffer for hex with Node's own one-shot `crypto.hash()` (20.12+), which measured
+// faster than the addon's call at every size up to 16 KiB on Node 20–26 (1.4–2.5× Node's
 // createHash chain at 16–1,024 B, against 0.9–1.3× for the native digest): the same
-// OpenSSL work without the Hash object and its streams. An Hmac, which has no Node
+// OpenSSL work without the Hash object and its streams; small digests in other forms
+// are the addon's (see bufferedDigest). An Hmac, which has no Node
 // one-shot, digests natively. Past a size where OpenSSL's bulk speed matters more than
 // call overhead, the buffered input moves to Node's own Hash/Hmac and the rest goes
 // there too. Names hotpath does not know, KeyObject keys and XOF output lengths go to
@@ -91,11 +92,38 @@ function maxEncodedLength(length, encoding) {
   }
 }
 
-function ensureCapacity(state, needed) {
+// Buffered bytes come out of a shared 64 KiB block, handed out in slices as Buffer's
+// own pool does, but as plain Uint8Array views: Buffer.allocUnsafe measured ~150 ns a
+// call and a view ~60 ns, a fifth of a whole 1 KiB one-shot digest. The block is not
+// zero-filled (a zeroed one cost ~150 ns more per 1 KiB update); only bytes a Hash
+// wrote are ever read. A slice is never handed out twice; a full block is dropped (its
+// slices keep it alive while needed).
+const BLOCK_SIZE = 64 << 10;
+let block = null;
+let blockUsed = 0;
+
+function reserveBytes(capacity) {
+  if (capacity > BLOCK_SIZE >>> 4) return Buffer.allocUnsafe(capacity);
+  if (block === null || blockUsed + capacity > BLOCK_SIZE) {
+    block = Buffer.allocUnsafeSlow(BLOCK_SIZE).buffer;
+    blockUsed = 0;
+  }
+  const view = new Uint8Array(block, blockUsed, capacity);
+  blockUsed += (capacity + 7) & ~7;
+  return view;
+}
+
+/**
+ * Room for `needed` buffered bytes: the first reservation fits exactly (the common
+ * single update then digests without another view), later ones double. Strings are
+ * written with Buffer's own encoders, so they need a Buffer.
+ */
+function ensureCapacity(state, needed, asBuffer) {
   const buffer = state[kBuffer];
-  if (buffer !== null && buffer.length >= needed) return buffer;
-  const grown = Buffer.allocUnsafe(Math.max(128, 2 * needed));
-  if (buffer !== null) buffer.copy(grown, 0, 0, state[kLength]);
+  if (buffer !== null && buffer.length >= needed && (!asBuffer || Buffer.isBuffer(buffer))) return buffer;
+  const size = buffer === null ? needed : Math.max(128, 2 * needed);
+  const grown = asBuffer ? Buffer.allocUnsafe(Math.max(128, size)) : reserveBytes(size);
+  if (buffer !== null && state[kLength] > 0) grown.set(buffer.subarray(0, state[kLength]));
   state[kBuffer] = grown;
   return grown;
 }
@@ -104,12 +132,12 @@ function appendBytes(state, data, encoding) {
   const length = state[kLength];
   if (typeof data === 'string') {
     const as = stringEncoding(encoding);
-    const buffer = ensureCapacity(state, length + maxEncodedLength(data.length, as));
+    const buffer = ensureCapacity(state, length + maxEncodedLength(data.length, as), true);
     state[kLength] = length + buffer.write(data, length, as);
     return;
   }
   const size = data.byteLength;
-  const buffer = ensureCapacity(state, length + size);
+  const buffer = ensureCapacity(state, length + size, false);
   buffer.set(data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, size), length);
   state[kLength] = length + size;
 }
@@ -205,17 +233,32 @@ Object.defineProperty(Hash.prototype, kBufferLimit, {
   value: HAS_NODE_ONE_SHOT ? () => ONE_SHOT_UP_TO : (algorithm) => HAND_OVER_AT[algorithm],
 });
 
+// A Hash's digest in any form but hex: up to these many buffered bytes the addon's digest
+// (which writes straight into a Buffer or string) beats Node's one-shot, which makes its
+// Buffer from a latin1 string (400-800 ns more than hex on Node 20-26). Past them
+// OpenSSL's md5/sha512 outrun the addon's (1.3x at 4 KiB); sha1/sha256 run level.
+const NATIVE_DIGEST_UP_TO = {
+  [MD5]: 512, [SHA1]: ONE_SHOT_UP_TO, [SHA256]: ONE_SHOT_UP_TO, [SHA384]: 512, [SHA512]: 512, [SHA512_256]: 512,
+};
+
 /** The digest of what a Hash buffered, in `outputEncoding`'s form. */
 function bufferedDigest(hash, outputEncoding) {
   const algorithm = hash[kAlgorithm];
   const length = hash[kLength];
-  const encodingId = digestEncodingId(outputEncoding);
-  if (!HAS_NODE_ONE_SHOT) return nativeDigest(algorithm, hash[kBuffer], length, encodingId);
-  const data = length === 0 ? EMPTY : hash[kBuffer].subarray(0, length);
+  const buffer = hash[kBuffer];
+  const hex = outputEncoding === 'hex';
+  if (!HAS_NODE_ONE_SHOT || (!hex && length <= NATIVE_DIGEST_UP_TO[algorithm])) {
+    return nativeDigest(algorithm, buffer, length, digestEncodingId(outputEncoding));
+  }
+  // The buffer itself when it is exactly full (a single update), else a plain view:
+  // Buffer#subarray goes through the species constructor, which costs more than the
+  // rest of a small digest.
+  let data = EMPTY;
+  if (length > 0) data = length === buffer.length ? buffer : new Uint8Array(buffer.buffer, buffer.byteOffset, length);
   const name = NAMES[algorithm][0];
-  if (encodingId === BUFFER) return builtin.hash(name, data, 'buffer');
-  if (outputEncoding === 'hex') return builtin.hash(name, data, 'hex');
-  return formatDigest(builtin.hash(name, data, 'buffer'), outputEncoding);
+  if (hex) return builtin.hash(name, data, 'hex');
+  const bytes = builtin.hash(name, data, 'buffer');
+  return digestEncodingId(outputEncoding) === BUFFER ? bytes : formatDigest(bytes, outputEncoding);
 }
 
 Hash.prototype.copy = function copy(options) {

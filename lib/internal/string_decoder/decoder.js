@@ -232,4 +232,4 @@ Object.defineProperties(StringDecoder.prototype, {
   },
 });
 
-module.exports = { StringDecoder, stringErrorFromNative, newDecoderState, flushDecoderState };
+module.exports = { StringDecoder, stringErrorFromNative, newDecoderState, flushDecoderState, UTF8_WRITER };
