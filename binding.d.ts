@@ -281,6 +281,9 @@ export declare function whatwgEncode(text: string, name: string): Buffer
 /** The WHATWG name of the encoding `label` denotes, or null. */
 export declare function whatwgEncodingName(label: string): string | null
 
+/** Frees the calling thread's one-shot decode buffer; the face calls it when idle. */
+export declare function whatwgReleaseDecodeScratch(): void
+
 /**
  * Whether a TypedArray's buffer has been detached (the face asks only when the
  * array has no bytes, which a detached one never has).

@@ -878,6 +878,7 @@ module.exports.poolThreads = nativeBinding.poolThreads
 module.exports.whatwgDecode = nativeBinding.whatwgDecode
 module.exports.whatwgEncode = nativeBinding.whatwgEncode
 module.exports.whatwgEncodingName = nativeBinding.whatwgEncodingName
+module.exports.whatwgReleaseDecodeScratch = nativeBinding.whatwgReleaseDecodeScratch
 module.exports.workersIsDetached = nativeBinding.workersIsDetached
 module.exports.workersRun = nativeBinding.workersRun
 module.exports.workersRunSync = nativeBinding.workersRunSync

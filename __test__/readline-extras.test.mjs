@@ -12,7 +12,7 @@ import path from 'node:path';
 import nodeReadline from 'node:readline';
 import { StringDecoder } from 'node:string_decoder';
 import { randomTexts } from './helpers/readline-cases.mjs';
-import { seededRandom } from './helpers/random.mjs';
+import { seededRandom, randomPieces } from './helpers/random.mjs';
 
 const require = createRequire(import.meta.url);
 const hotpath = require('hotpath/readline');
@@ -188,6 +188,29 @@ test('a bad JSON line rejects with its line number, or is skipped with skipInval
     return true;
   });
   assert.deepEqual(await collect(hotpath.jsonLines(chunks, { skipInvalid: true })), [{ a: 1 }, { b: 2 }, { c: 3 }]);
+});
+
+test('jsonLines() yields every record before a bad line, then rejects once and is done', async () => {
+  const iterator = hotpath.jsonLines(['{"a":1}\n{"b":2}\nnot json\n{"c":3}\n'])[Symbol.asyncIterator]();
+  assert.deepEqual(await iterator.next(), { value: { a: 1 }, done: false });
+  assert.deepEqual(await iterator.next(), { value: { b: 2 }, done: false });
+  await assert.rejects(iterator.next(), { code: 'HOTPATH_INVALID_JSON_LINE', lineNumber: 3 });
+  assert.deepEqual(await iterator.next(), { value: undefined, done: true });
+});
+
+test('jsonLines() gives split2(JSON.parse) records for random NDJSON in random chunks', async () => {
+  const random = seededRandom(0x15e);
+  for (let round = 0; round < 40; round++) {
+    const records = Array.from({ length: random.int(0, 60) }, (_, i) => ({ i, text: 'é→'.repeat(random.int(0, 40)), n: random.int(-1e6, 1e6) }));
+    // No blank lines: split2(JSON.parse) fails on them where jsonLines skips them.
+    const text = records.map((record) => JSON.stringify(record) + (random.int(0, 5) === 0 ? '\r\n' : '\n')).join('');
+    const chunks = randomPieces(random, Buffer.from(text), 300);
+    const expected = [];
+    await pipeline(Readable.from(chunks), split2(JSON.parse), async function* (source) {
+      for await (const record of source) expected.push(record);
+    });
+    assert.deepEqual(await collect(hotpath.jsonLines(chunks)), expected, `round ${round}`);
+  }
 });
 
 test('countLines() counts what node:readline emits', async () => {

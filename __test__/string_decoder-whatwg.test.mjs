@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { seededRandom, randomPieces } from './helpers/random.mjs';
+import { seededRandom, randomPieces, randomText } from './helpers/random.mjs';
 
 const require = createRequire(import.meta.url);
 const iconv = require('iconv-lite');
@@ -126,6 +126,17 @@ const OUTSIDE_ENCODE = {
 // decode() is iconv-lite's API: iconv-lite is the oracle (an odd last UTF-16 byte is
 // dropped there, where TextDecoder gives U+FFFD).
 const OUTSIDE_DECODE = Object.fromEntries(Object.keys(OUTSIDE_ENCODE).map((encoding) => [encoding, (bytes) => iconv.decode(bytes, encoding, { stripBOM: false })]));
+
+test('one-shot decodes of shrinking and growing sizes never show an earlier call\'s text (the kept decode buffer)', () => {
+  const random = seededRandom(0xdec0de);
+  const sizes = [3 << 20, 17, 0, 1 << 20, 1, 2 << 20, 5];
+  for (const label of ['gbk', 'shift_jis', 'windows-1251']) {
+    for (const size of sizes) {
+      const bytes = iconv.encode(randomText(random, size >>> 1).replace(/[\ud800-\udfff]/g, 'x'), label);
+      assert.equal(decode(bytes, label), new TextDecoder(label).decode(bytes), `${label} ${size}`);
+    }
+  }
+});
 
 test('random text encodes as Buffer/iconv-lite encode it and decodes back as TextDecoder/iconv-lite decode it', () => {
   const random = seededRandom(22);

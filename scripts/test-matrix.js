@@ -1,62 +1,14 @@
 'use strict';
 
 // `npm run test:matrix [-- 22 24 …]`: runs the JS suites under every supported Node
-// (20, 22, 24, 26 by default) and prints one summary line per version. The running
-// Node serves its own major; the others are the npm registry's node-<os>-<arch>
-// packages (real Node binaries), installed by npm into a git-ignored cache
-// (.cache/node-versions, or $HOTPATH_NODES). Nothing else is downloaded. The addon is
-// the one already built: N-API keeps one binary working on every version.
+// (20, 22, 24, 26 by default; binaries from node-versions.js) and prints one summary
+// line per version. The addon is the one already built: N-API keeps one binary
+// working on every version.
 
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-
-const ROOT = path.join(__dirname, '..');
-const SUPPORTED = [20, 22, 24, 26];
-const CACHE = path.resolve(process.env.HOTPATH_NODES || path.join(ROOT, '.cache', 'node-versions'));
-const RUNNING_MAJOR = Number(process.versions.node.split('.')[0]);
-
-function registryPackage(major) {
-  const os = process.platform === 'win32' ? 'win' : process.platform;
-  return `node-${os}-${process.arch}@${major}`;
-}
-
-function cachedBinary(major) {
-  const bin = process.platform === 'win32' ? 'node.exe' : path.join('bin', 'node');
-  return path.join(CACHE, 'node_modules', `node${major}`, bin);
-}
-
-function npmCommand() {
-  // Under `npm run`, npm names itself; run that same npm with this Node.
-  const npmCli = process.env.npm_execpath;
-  if (npmCli && /\.c?js$/.test(npmCli)) return [process.execPath, [npmCli]];
-  return [process.platform === 'win32' ? 'npm.cmd' : 'npm', []];
-}
-
-/** Installs the Node binaries that are not cached yet; returns the ones it could not get. */
-function installMissing(majors) {
-  const missing = majors.filter((major) => major !== RUNNING_MAJOR && !fs.existsSync(cachedBinary(major)));
-  if (missing.length === 0) return [];
-  fs.mkdirSync(CACHE, { recursive: true });
-  const manifest = path.join(CACHE, 'package.json');
-  if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, '{ "private": true }\n');
-  const [command, prefixArgs] = npmCommand();
-  const specs = missing.map((major) => `node${major}@npm:${registryPackage(major)}`);
-  console.log(`test:matrix: installing ${specs.join(' ')} into ${shown(CACHE)}`);
-  const result = spawnSync(
-    command,
-    [...prefixArgs, 'install', '--prefix', CACHE, '--no-audit', '--no-fund', '--loglevel=error', ...specs],
-    { stdio: 'inherit' },
-  );
-  if (result.status !== 0) console.error(`test:matrix: npm install failed (${result.error || `status ${result.status}`})`);
-  return missing.filter((major) => !fs.existsSync(cachedBinary(major)));
-}
-
-/** A path as short as it reads well: relative inside the checkout, absolute outside. */
-function shown(file) {
-  const relative = path.relative(ROOT, file);
-  return relative.startsWith('..') ? file : relative;
-}
+const { ROOT, SUPPORTED, CACHE, registryPackage, binaryFor, installMissing, askedMajors, shown } = require('./node-versions.js');
 
 function summarize(output) {
   const count = (label) => {
@@ -103,9 +55,8 @@ function runSuites(major, bin) {
 }
 
 function main() {
-  const asked = process.argv.slice(2).map(Number).filter((major) => SUPPORTED.includes(major));
-  const majors = asked.length > 0 ? asked : SUPPORTED;
-  const unavailable = installMissing(majors);
+  const { majors } = askedMajors(process.argv.slice(2), SUPPORTED);
+  const unavailable = installMissing(majors, 'test:matrix');
   let ok = true;
   for (const major of majors) {
     if (unavailable.includes(major)) {
@@ -113,8 +64,7 @@ function main() {
       ok = false;
       continue;
     }
-    const bin = major === RUNNING_MAJOR ? process.execPath : cachedBinary(major);
-    ok = runSuites(major, bin) && ok;
+    ok = runSuites(major, binaryFor(major)) && ok;
   }
   process.exitCode = ok ? 0 : 1;
 }

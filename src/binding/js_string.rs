@@ -25,3 +25,11 @@ pub fn to_js_string<'env>(env: &'env Env, text: JsText<'_>) -> Result<JsString<'
         JsText::Utf16(units) => env.create_string_utf16(&units),
     }
 }
+
+/// Creates the JS string of borrowed UTF-16 units.
+pub fn units_to_js_string<'env>(env: &'env Env, units: &[u16]) -> Result<JsString<'env>> {
+    if units.len() > MAX_STRING_LENGTH {
+        return Err(string_too_long());
+    }
+    env.create_string_utf16(units)
+}

@@ -53,6 +53,26 @@ pub fn decode(encoding: &'static Encoding, input: &[u8]) -> Result<Vec<u16>, Too
     LegacyDecoder::new(encoding).decode(input, true)
 }
 
+/// Decodes a whole input into `scratch`, which only grows (its old contents are
+/// overwritten, never read), and returns the decoded units: a caller that keeps
+/// `scratch` between calls decodes into memory that is already mapped.
+pub fn decode_into<'a>(
+    encoding: &'static Encoding,
+    input: &[u8],
+    scratch: &'a mut Vec<u16>,
+) -> Result<&'a [u16], TooLarge> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf16_buffer_length(input.len())
+        .ok_or(TooLarge)?;
+    if scratch.len() < capacity {
+        scratch.resize(capacity, 0);
+    }
+    let (result, read, written, _) = decoder.decode_to_utf16(input, &mut scratch[..capacity], true);
+    debug_assert!(result == CoderResult::InputEmpty && read == input.len());
+    Ok(&scratch[..written])
+}
+
 /// Encodes `text` into `encoding`'s bytes. A character the encoding cannot represent
 /// becomes `?` as in iconv-lite: one per UTF-16 unit for single-byte encodings (so two
 /// for a character beyond U+FFFF), one per character for the others. UTF-16 and the
@@ -109,6 +129,22 @@ mod tests {
         assert_eq!(lookup(" Shift_JIS "), Some(encoding_rs::SHIFT_JIS));
         assert_eq!(lookup("latin1"), Some(encoding_rs::WINDOWS_1252));
         assert_eq!(lookup("nope"), None);
+    }
+
+    #[test]
+    fn decode_into_a_kept_buffer_gives_each_input_alone() {
+        let mut scratch = Vec::new();
+        let long = "日本語のテキスト".repeat(1000);
+        let (long_bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&long);
+        let units = decode_into(encoding_rs::SHIFT_JIS, &long_bytes, &mut scratch).unwrap();
+        assert_eq!(units, utf16(&long).as_slice());
+        let units = decode_into(encoding_rs::SHIFT_JIS, b"ab", &mut scratch).unwrap();
+        assert_eq!(units, utf16("ab").as_slice());
+        let units = decode_into(encoding_rs::SHIFT_JIS, b"", &mut scratch).unwrap();
+        assert!(units.is_empty());
+        // An unfinished character at the end is flushed as U+FFFD.
+        let units = decode_into(encoding_rs::SHIFT_JIS, b"a\x82", &mut scratch).unwrap();
+        assert_eq!(units, utf16("a\u{fffd}").as_slice());
     }
 
     #[test]

@@ -146,15 +146,22 @@ function scan(text) {
 const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
 const DONE = Object.freeze({ value: undefined, done: true });
 
+// What a mapLine callback returns for a line that yields nothing (a blank NDJSON line).
+const SKIP = Symbol('skip');
+
 /**
  * An async iterator over lines (or, with `batch`, arrays of lines) of a chunk source.
- * `transform(lines, batcher)` may map a batch (jsonLines parses it).
+ * `mapLine(line, lineNumber)` (optional, not with `batch`) turns each line into the
+ * value yielded, or SKIP. It runs when the line's turn comes, as split2's mapper does:
+ * a throw rejects that next() after every earlier line was yielded, and ends the
+ * iterator; and only one mapped value at a time is held, not a chunk's worth.
  */
-function createLineReader(source, options, transform) {
+function createLineReader(source, options, mapLine) {
   const chunks = chunkSource(source);
   const batcher = new LineBatcher(options);
   let batch = [];
   let index = 0;
+  let firstLineNumber = 0; // of batch[0], counted from 1
   let ended = false;
 
   async function fill() {
@@ -168,24 +175,57 @@ function createLineReader(source, options, transform) {
       } else {
         lines = batcher.push(value);
       }
-      if (transform) lines = transform(lines, batcher);
+      firstLineNumber = batcher.lineNumber + 1;
       batcher.lineNumber += lines.length;
       if (lines.length === 0) continue;
       if (options.batch) return { value: lines, done: false };
       batch = lines;
-      index = 1;
-      return { value: lines[0], done: false };
+      index = 0;
+      if (mapLine === null) {
+        index = 1;
+        return { value: lines[0], done: false };
+      }
+      const result = nextMapped();
+      if (result !== null) return result;
     }
+  }
+
+  /** The next mapped value of the batch as an iterator result, or null if none is left. */
+  function nextMapped() {
+    while (index < batch.length) {
+      const at = index++;
+      const value = mapLine(batch[at], firstLineNumber + at);
+      if (value !== SKIP) return { value, done: false };
+    }
+    return null;
+  }
+
+  function finish() {
+    ended = true;
+    batch = [];
+    index = 0;
   }
 
   const reader = {
     next() {
-      if (index < batch.length) return Promise.resolve({ value: batch[index++], done: false });
-      return fill();
+      if (index < batch.length) {
+        if (mapLine === null) return Promise.resolve({ value: batch[index++], done: false });
+        let result;
+        try {
+          result = nextMapped();
+        } catch (error) {
+          finish();
+          return Promise.reject(error);
+        }
+        if (result !== null) return Promise.resolve(result);
+      }
+      return fill().catch((error) => {
+        finish();
+        throw error;
+      });
     },
     async return() {
-      ended = true;
-      batch = [];
+      finish();
       if (typeof chunks.return === 'function') await chunks.return();
       return DONE;
     },
@@ -214,22 +254,17 @@ function jsonLines(source, options) {
   requireNative('jsonLines');
   const settings = readOptions(options);
   const skipInvalid = Boolean(options && options.skipInvalid);
-  return createLineReader(source, { ...settings, batch: false }, (rawLines, batcher) => {
-    const parsed = [];
-    for (let i = 0; i < rawLines.length; i++) {
-      const line = rawLines[i];
-      // Blank (whitespace-only, as trim() sees it) lines are skipped; only a line that
-      // starts with a space, a control or a non-ASCII character can be one.
-      const head = line.charCodeAt(0);
-      if (line.length === 0 || ((head <= 32 || head >= 0xa0) && BLANK.test(line))) continue;
-      try {
-        parsed.push(JSON.parse(line));
-      } catch (error) {
-        if (!skipInvalid) throw invalidJsonLine(error, batcher.lineNumber + i + 1);
-      }
+  return createLineReader(source, { ...settings, batch: false }, (line, lineNumber) => {
+    // Blank (whitespace-only, as trim() sees it) lines are skipped; only a line that
+    // starts with a space, a control or a non-ASCII character can be one.
+    const head = line.charCodeAt(0);
+    if (line.length === 0 || ((head <= 32 || head >= 0xa0) && BLANK.test(line))) return SKIP;
+    try {
+      return JSON.parse(line);
+    } catch (error) {
+      if (skipInvalid) return SKIP;
+      throw invalidJsonLine(error, lineNumber);
     }
-    batcher.lineNumber += rawLines.length - parsed.length; // keep counting raw lines
-    return parsed;
   });
 }
 

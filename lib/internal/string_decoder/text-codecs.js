@@ -9,6 +9,11 @@ const { invalidArgType } = require('../errors.js');
 const { resolveEncoding } = require('../encodings.js');
 const { StringDecoder, stringErrorFromNative } = require('./decoder.js');
 const { detectsByteOrder, detectUtf16ByteOrder, decodeUtf16, Utf16Decoder, DETECT_BYTES } = require('./utf16-byte-order.js');
+const { keptBuffer } = require('../kept-buffer.js');
+
+// One-shot WHATWG decoding writes into a per-thread buffer the addon keeps mapped
+// (up to two bytes of it per input byte).
+const decodeScratchUsed = native ? keptBuffer(() => native.whatwgReleaseDecodeScratch()) : () => {};
 
 const BOM = 0xfeff;
 
@@ -54,7 +59,10 @@ function decode(bytes, encoding, options) {
   if (resolved.name === 'utf-16be') return withoutBom(decodeUtf16(bytes, 'utf-16be'), strip);
   let text;
   try {
-    if (resolved.whatwg) text = requireNative('decode').whatwgDecode(bytes, resolved.whatwg);
+    if (resolved.whatwg) {
+      text = requireNative('decode').whatwgDecode(bytes, resolved.whatwg);
+      decodeScratchUsed(2 * bytes.byteLength);
+    }
     else if (resolved.name === 'utf8' && native) text = native.decodeUtf8(bytes);
     else text = asBuffer(bytes).toString(resolved.name);
   } catch (error) {

@@ -15,6 +15,7 @@ const { invalidArgType } = require('../errors.js');
 const { validateFunction } = require('../validators.js');
 const { onSettled } = require('../settle.js');
 const { classByMode } = require('./streams.js');
+const { keptBuffer } = require('../kept-buffer.js');
 
 // Async one-shot compression goes parallel from here up (4 blocks of 128 KiB):
 // below it one core finishes before the others would have started.
@@ -28,24 +29,8 @@ function inputBytes(buffer) {
   return undefined;
 }
 
-// The native side keeps the buffer that sync calls decode into mapped between
-// calls (fresh memory costs a page fault per 4 KiB); after a second without a
-// sync call over this size, it is released.
-const KEEP_WARM_BYTES = 1 << 20;
-let releaseTimer = null;
-
-function releaseSyncBufferSoon(outputLength) {
-  if (outputLength < KEEP_WARM_BYTES) return;
-  if (releaseTimer) {
-    releaseTimer.refresh();
-    return;
-  }
-  releaseTimer = setTimeout(() => {
-    releaseTimer = null;
-    native.zlibReleaseSyncBuffer();
-  }, 1000);
-  releaseTimer.unref();
-}
+// The native side keeps the buffer that sync calls decode into mapped between calls.
+const syncBufferUsed = native ? keptBuffer(() => native.zlibReleaseSyncBuffer()) : () => {};
 
 /** Node's zlibBuffer over a stream engine: for `info` and for inputs Node rejects late. */
 function viaStream(engine, buffer, callback) {
@@ -100,7 +85,7 @@ function makeSync(mode, name) {
     const parallel = opts != null && opts.parallel === true;
     const result = native.zlibProcessSync(...codecArgs(parsed), bytes, parsed.maxOutputLength, parallel);
     if (isErrorInfo(result)) throw oneShotError(result, parsed.maxOutputLength);
-    releaseSyncBufferSoon(result.length);
+    syncBufferUsed(result.length);
     return result;
   };
 }
