@@ -72,6 +72,36 @@ async function checkOnly(files) {
   console.log(`every contender of ${count} cases returned the built-in's result (Node ${process.version})`);
 }
 
+/**
+ * How many cores' worth of other work ran during a short look before the run (all
+ * cores' busy time minus this process's own), with a warning from half a core up:
+ * such a run's ratios are skewed (a hung process once held a core here for hours, and
+ * every bench of that time ran on the other one). A load average would also count
+ * the bench run that just ended, as under bench:matrix.
+ */
+async function otherCpuBeforeRun(lookMs = 500) {
+  const before = os.cpus();
+  const ownBefore = process.cpuUsage();
+  await new Promise((resolve) => setTimeout(resolve, lookMs));
+  const after = os.cpus();
+  const own = process.cpuUsage(ownBefore);
+  let busy = 0;
+  let total = 0;
+  after.forEach((cpu, index) => {
+    const now = cpu.times;
+    const then = before[index] ? before[index].times : now;
+    const spent = now.user + now.nice + now.sys + now.irq + now.idle - (then.user + then.nice + then.sys + then.irq + then.idle);
+    total += spent;
+    busy += spent - (now.idle - then.idle);
+  });
+  const perCore = total / Math.max(1, after.length);
+  const others = perCore > 0 ? Math.max(0, busy - (own.user + own.system) / 1000) / perCore : 0;
+  if (others >= 0.5) {
+    console.warn(`warning: other work used ${others.toFixed(1)} of ${after.length} cores just before this run; the ratios will show it (check ps)`);
+  }
+  return Math.round(others * 100) / 100;
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const files = benchFiles(args.filter((arg) => arg !== '--check'));
@@ -79,6 +109,7 @@ async function main() {
   const info = machine();
   console.log(`hotpath benchmarks — ${info.cpu}, ${info.cores} cores, Node ${info.node} (${info.platform})`);
   console.log(`median of ${settings.rounds} alternating rounds of ~${settings.roundMs} ms per contender`);
+  const otherCpu = await otherCpuBeforeRun();
   const saved = previousResults();
   const major = process.versions.node.split('.')[0];
   const modules = (saved.versions[major] ||= {});
@@ -91,7 +122,7 @@ async function main() {
         rows.push(summarize(bench.module, testCase, await timeCase(testCase)));
       }
       printTable(bench.module, rows);
-      modules[bench.module] = { measuredAt: new Date().toISOString(), node: process.version, rows };
+      modules[bench.module] = { measuredAt: new Date().toISOString(), node: process.version, otherCpu, rows };
     });
   }
   const results = { machine: info, versions: saved.versions };
