@@ -36,15 +36,19 @@ pub fn decode_lines<'env>(
     let text = node_decoder::write(&mut next, chunk.as_slice())
         .map_err(unknown_id)?
         .into_text();
-    let mut found = vec![0u32];
+    // Room for a break per ~16 bytes up front: prose lines are longer, so it rarely grows.
+    let mut found = Vec::with_capacity(1 + chunk.len() / 8);
+    found.push(0u32);
     find_breaks(&text, rule, &mut found);
     found[0] = ((found.len() - 1) / 2) as u32;
     if found.len() * 4 > breaks.len() {
         return Err(Error::new(Status::InvalidArg, "breaks array too small"));
     }
     let string = to_js_string(env, text)?;
-    let bytes: Vec<u8> = found.iter().flat_map(|v| v.to_ne_bytes()).collect();
-    breaks.overwrite(&bytes);
+    // SAFETY: any initialised u32 memory is valid as 4× as many u8; the slice borrows
+    // `found`, which outlives it.
+    let bytes = unsafe { std::slice::from_raw_parts(found.as_ptr().cast::<u8>(), found.len() * 4) };
+    breaks.overwrite(bytes);
     state.overwrite(&next);
     Ok(string)
 }
