@@ -14,7 +14,8 @@ const hashWasm = require('hash-wasm');
 const WASM_FACTORIES = { sha256: 'createSHA256', sha1: 'createSHA1', md5: 'createMD5', sha512: 'createSHA512' };
 const nodePbkdf2 = promisify(node.pbkdf2);
 // On the Nodes whose OpenSSL PBKDF2 beats ring's, hotpath's pbkdf2 is Node's own.
-const PBKDF2_NOTE = require('../lib/internal/crypto/kdf.js').NATIVE_DIGESTS.has('sha256') ? '' : "hotpath's is Node's own function";
+const { SHA256 } = require('../lib/internal/crypto/algorithms.js');
+const PBKDF2_NOTE = require('../lib/internal/crypto/kdf.js').NATIVE_DIGESTS.has(SHA256) ? '' : "hotpath's is Node's own function";
 const hotpathPbkdf2 = promisify(hotpath.pbkdf2);
 
 function sizeLabel(bytes) {

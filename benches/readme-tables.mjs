@@ -8,12 +8,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatBytes } from './report.mjs';
+import { formatBytes, VERSION_ORDER } from './report.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const README = path.join(HERE, '..', 'README.md');
 const { versions } = JSON.parse(fs.readFileSync(path.join(HERE, 'results.json'), 'utf8'));
-const ORDER = ['24', '26', '22', '20'];
 const NODES_OWN = /Node's own/;
 
 function cell(row) {
@@ -39,7 +38,7 @@ function table(module) {
     const note = (row.note || '').replace(/\|/g, '\\|');
     lines.push(`| ${row.case} | ${input} | ${row.builtinName} | ${cell(row)} | ${cell(find('26', module, row))} | ${peer} | ${older} | ${note} |`);
   }
-  const measured = ORDER.filter((m) => versions[m]?.[module]).map((m) => {
+  const measured = VERSION_ORDER.filter((m) => versions[m]?.[module]).map((m) => {
     const entry = versions[m][module];
     return `${entry.node} (${entry.measuredAt.slice(0, 10)})`;
   });

@@ -1,5 +1,7 @@
 // Turns measured cases into the printed table, benches/RESULTS.md and RESULTS.svg.
 
+import nodeVersions from '../scripts/node-versions.js';
+
 export function formatBytes(bytes) {
   if (bytes >= 1 << 20) {
     const mib = bytes / (1 << 20);
@@ -70,8 +72,8 @@ export function printTable(module, rows) {
   for (const cells of body) console.log(line(cells));
 }
 
-// The order the versions are shown in: the LTS most users run first, then the newest.
-const VERSION_ORDER = ['24', '26', '22', '20'];
+// The order the versions are shown in (scripts/node-versions.js).
+export const VERSION_ORDER = nodeVersions.SHOWN_ORDER.map(String);
 
 function versionsInOrder(results) {
   const majors = Object.keys(results.versions);

@@ -8,10 +8,10 @@
 
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { ROOT, registryPackage, binaryFor, installMissing, askedMajors } = require('./node-versions.js');
+const { ROOT, SHOWN_ORDER, registryPackage, binaryFor, installMissing, askedMajors } = require('./node-versions.js');
 
 function main() {
-  const { majors, rest: modules } = askedMajors(process.argv.slice(2), [24, 26, 22, 20]);
+  const { majors, rest: modules } = askedMajors(process.argv.slice(2), SHOWN_ORDER);
   const unavailable = installMissing(majors, 'bench:matrix');
   let ok = true;
   for (const major of majors) {

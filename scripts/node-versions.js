@@ -11,6 +11,8 @@ const { spawnSync } = require('node:child_process');
 
 const ROOT = path.join(__dirname, '..');
 const SUPPORTED = [20, 22, 24, 26];
+// The order results are shown and benches run in: the LTS most users run, then the newest.
+const SHOWN_ORDER = [24, 26, 22, 20];
 const CACHE = path.resolve(process.env.HOTPATH_NODES || path.join(ROOT, '.cache', 'node-versions'));
 const RUNNING_MAJOR = Number(process.versions.node.split('.')[0]);
 
@@ -68,4 +70,4 @@ function askedMajors(args, fallback) {
   return { majors: majors.length > 0 ? majors : fallback, rest };
 }
 
-module.exports = { ROOT, SUPPORTED, CACHE, RUNNING_MAJOR, registryPackage, binaryFor, installMissing, askedMajors, shown };
+module.exports = { ROOT, SUPPORTED, SHOWN_ORDER, CACHE, RUNNING_MAJOR, registryPackage, binaryFor, installMissing, askedMajors, shown };

@@ -17,12 +17,10 @@ pub fn string_too_long() -> Error {
 
 /// Creates the JS string for `text` in its own width: Latin-1 or UTF-16.
 pub fn to_js_string<'env>(env: &'env Env, text: JsText<'_>) -> Result<JsString<'env>> {
-    if text.len() > MAX_STRING_LENGTH {
-        return Err(string_too_long());
-    }
     match text {
+        JsText::Latin1(bytes) if bytes.len() > MAX_STRING_LENGTH => Err(string_too_long()),
         JsText::Latin1(bytes) => env.create_string_latin1(&bytes),
-        JsText::Utf16(units) => env.create_string_utf16(&units),
+        JsText::Utf16(units) => units_to_js_string(env, &units),
     }
 }
 

@@ -5,7 +5,6 @@ use std::io::{self, Read};
 use std::path::Path;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -58,27 +57,20 @@ pub fn hash_files(
     .min(paths.len())
     .max(1);
     let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Result<Output, FileError>>>> =
-        paths.iter().map(|_| Mutex::new(None)).collect();
-    (0..workers).into_par_iter().for_each(|_| loop {
-        let at = next.fetch_add(1, Ordering::Relaxed);
-        let Some(path) = paths.get(at) else { break };
-        let result = hash_file(algorithm, Path::new(path));
-        *slots[at].lock().unwrap_or_else(|p| p.into_inner()) = Some(result);
-    });
-    slots
-        .into_iter()
-        .map(|slot| {
-            slot.into_inner()
-                .unwrap_or_else(|p| p.into_inner())
-                .unwrap_or_else(|| {
-                    Err(FileError {
-                        error: io::Error::other("not hashed"),
-                        syscall: "read",
-                    })
-                })
+    // Each worker takes the next file as it finishes one, and keeps what it hashed
+    // with the file's place; the places put them back in order.
+    let mut hashed: Vec<(usize, Result<Output, FileError>)> = (0..workers)
+        .into_par_iter()
+        .flat_map_iter(|_| {
+            std::iter::from_fn(|| {
+                let at = next.fetch_add(1, Ordering::Relaxed);
+                let path = paths.get(at)?;
+                Some((at, hash_file(algorithm, Path::new(path))))
+            })
         })
-        .collect()
+        .collect();
+    hashed.sort_unstable_by_key(|(at, _)| *at);
+    hashed.into_iter().map(|(_, result)| result).collect()
 }
 
 #[cfg(test)]

@@ -32,14 +32,8 @@ impl LegacyDecoder {
     }
 
     pub fn decode(&mut self, input: &[u8], last: bool) -> Result<Vec<u16>, TooLarge> {
-        let capacity = self
-            .decoder
-            .max_utf16_buffer_length(input.len())
-            .ok_or(TooLarge)?;
-        let mut out = vec![0u16; capacity];
-        let (result, read, written, _) = self.decoder.decode_to_utf16(input, &mut out, last);
-        // The buffer was sized for the worst case, so all input is always consumed.
-        debug_assert!(result == CoderResult::InputEmpty && read == input.len());
+        let mut out = Vec::new();
+        let written = decode_with(&mut self.decoder, input, last, &mut out)?;
         out.truncate(written);
         if last {
             self.decoder = self.encoding.new_decoder_without_bom_handling();
@@ -48,28 +42,35 @@ impl LegacyDecoder {
     }
 }
 
-/// Decodes a whole input at once.
-pub fn decode(encoding: &'static Encoding, input: &[u8]) -> Result<Vec<u16>, TooLarge> {
-    LegacyDecoder::new(encoding).decode(input, true)
+/// Decodes `input` into `out`, grown to the worst case if shorter (its old contents
+/// are overwritten, never read); returns how many units were written.
+fn decode_with(
+    decoder: &mut Decoder,
+    input: &[u8],
+    last: bool,
+    out: &mut Vec<u16>,
+) -> Result<usize, TooLarge> {
+    let capacity = decoder
+        .max_utf16_buffer_length(input.len())
+        .ok_or(TooLarge)?;
+    if out.len() < capacity {
+        out.resize(capacity, 0);
+    }
+    let (result, read, written, _) = decoder.decode_to_utf16(input, &mut out[..capacity], last);
+    // The buffer was sized for the worst case, so all input is always consumed.
+    debug_assert!(result == CoderResult::InputEmpty && read == input.len());
+    Ok(written)
 }
 
-/// Decodes a whole input into `scratch`, which only grows (its old contents are
-/// overwritten, never read), and returns the decoded units: a caller that keeps
-/// `scratch` between calls decodes into memory that is already mapped.
+/// Decodes a whole input into `scratch` and returns the decoded units: a caller that
+/// keeps `scratch` between calls decodes into memory that is already mapped.
 pub fn decode_into<'a>(
     encoding: &'static Encoding,
     input: &[u8],
     scratch: &'a mut Vec<u16>,
 ) -> Result<&'a [u16], TooLarge> {
     let mut decoder = encoding.new_decoder_without_bom_handling();
-    let capacity = decoder
-        .max_utf16_buffer_length(input.len())
-        .ok_or(TooLarge)?;
-    if scratch.len() < capacity {
-        scratch.resize(capacity, 0);
-    }
-    let (result, read, written, _) = decoder.decode_to_utf16(input, &mut scratch[..capacity], true);
-    debug_assert!(result == CoderResult::InputEmpty && read == input.len());
+    let written = decode_with(&mut decoder, input, true, scratch)?;
     Ok(&scratch[..written])
 }
 
@@ -119,6 +120,10 @@ pub fn encode(encoding: &'static Encoding, text: &str) -> Result<Vec<u8>, TooLar
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn decode(encoding: &'static Encoding, input: &[u8]) -> Result<Vec<u16>, TooLarge> {
+        decode_into(encoding, input, &mut Vec::new()).map(<[u16]>::to_vec)
+    }
 
     fn utf16(text: &str) -> Vec<u16> {
         text.encode_utf16().collect()

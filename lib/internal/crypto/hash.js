@@ -247,8 +247,9 @@ function bufferedDigest(hash, outputEncoding) {
   const length = hash[kLength];
   const buffer = hash[kBuffer];
   const hex = outputEncoding === 'hex';
+  const encodingId = digestEncodingId(outputEncoding);
   if (!HAS_NODE_ONE_SHOT || (!hex && length <= NATIVE_DIGEST_UP_TO[algorithm])) {
-    return nativeDigest(algorithm, buffer, length, digestEncodingId(outputEncoding));
+    return nativeDigest(algorithm, buffer, length, encodingId);
   }
   // The buffer itself when it is exactly full (a single update), else a plain view:
   // Buffer#subarray goes through the species constructor, which costs more than the
@@ -258,7 +259,7 @@ function bufferedDigest(hash, outputEncoding) {
   const name = NAMES[algorithm][0];
   if (hex) return builtin.hash(name, data, 'hex');
   const bytes = builtin.hash(name, data, 'buffer');
-  return digestEncodingId(outputEncoding) === BUFFER ? bytes : formatDigest(bytes, outputEncoding);
+  return encodingId === BUFFER ? bytes : formatDigest(bytes, outputEncoding);
 }
 
 Hash.prototype.copy = function copy(options) {

@@ -12,7 +12,7 @@
 const builtin = require('node:crypto');
 const { AsyncResource } = require('node:async_hooks');
 const { native } = require('../native.js');
-const { nativeAlgorithm } = require('./algorithms.js');
+const { nativeAlgorithm, SHA256 } = require('./algorithms.js');
 const { secretBytes } = require('./hash.js');
 const { onSettled } = require('../settle.js');
 const { forRunningNode } = require('../measured.js');
@@ -22,7 +22,8 @@ const { forRunningNode } = require('../measured.js');
 // Node 20: sha256 1.15×, sha1 0.50× (ring's SHA-1 has no SHA-NI path), sha512 0.90×;
 // Node 22, 24, 26 (OpenSSL's faster PBKDF2): sha256 0.67–0.77×, sha1 0.31–0.33×,
 // sha512 0.75×. Everything else is Node's.
-const FASTER_HERE = forRunningNode({ 20: new Set(['sha256']), 22: new Set() });
+// Kept as digest ids, so every name of a digest (SHA256, RSA-SHA256 …) counts.
+const FASTER_HERE = forRunningNode({ 20: new Set([SHA256]), 22: new Set() });
 
 const INT32_MAX = 2147483647;
 
@@ -33,9 +34,8 @@ function isInt32In(value, min) {
 /** The native arguments, or undefined when Node must handle the call. */
 function nativeArguments(password, salt, iterations, keylen, digest) {
   if (native === null || typeof digest !== 'string') return undefined;
-  if (!FASTER_HERE.has(digest.toLowerCase())) return undefined;
   const algorithm = nativeAlgorithm(digest);
-  if (algorithm === undefined || !isInt32In(iterations, 1) || !isInt32In(keylen, 1)) return undefined;
+  if (!FASTER_HERE.has(algorithm) || !isInt32In(iterations, 1) || !isInt32In(keylen, 1)) return undefined;
   // The inputs Node's getArrayBufferOrView takes without error.
   const passwordBytes = secretBytes(password);
   const saltBytes = secretBytes(salt);

@@ -64,7 +64,6 @@ class LineBatcher {
     this.partial = '';
     this.afterCR = false;
     this.skipping = false; // inside an over-long line that is being skipped
-    this.lineNumber = 0; // lines delivered so far, for jsonLines' error messages
   }
 
   push(chunk) {
@@ -89,17 +88,14 @@ class LineBatcher {
     return out;
   }
 
-  accept(out, line) {
-    if (line.length > this.maxLineLength) {
-      if (!this.skipOverflow) throw lineTooLong(this.maxLineLength);
-      return;
-    }
-    out.push(line);
+  /** Whether an over-long line is dropped (skipOverflow) rather than an error. */
+  dropsOverlong() {
+    if (!this.skipOverflow) throw lineTooLong(this.maxLineLength);
+    return true;
   }
 
   collect(text, breaks) {
     const count = breaks[0];
-    const out = [];
     let next = 0;
     let lineStart = 0;
     if (this.afterCR && text.length > 0) {
@@ -111,7 +107,7 @@ class LineBatcher {
     if (text.length > 0) this.afterCR = text.charCodeAt(text.length - 1) === 13;
     if (next === count) {
       this.extendPartial(lineStart === 0 ? text : text.slice(lineStart));
-      return out;
+      return [];
     }
     const first = this.partial + text.slice(lineStart, breaks[1 + 2 * next]);
     this.partial = '';
@@ -119,26 +115,20 @@ class LineBatcher {
     this.skipping = false;
     lineStart = breaks[2 + 2 * next];
     next++;
-    if (this.maxLineLength === Infinity) {
-      // Without a length limit every line is kept: fill an array made at its final
-      // size (measured ~25% of lines({ batch: true })' time against growing one).
-      const lines = new Array(count - next + (keepFirst ? 1 : 0));
-      let at = 0;
-      if (keepFirst) lines[at++] = first;
-      for (; next < count; next++) {
-        lines[at++] = text.slice(lineStart, breaks[1 + 2 * next]);
-        lineStart = breaks[2 + 2 * next];
-      }
-      this.extendPartial(text.slice(lineStart));
-      return lines;
-    }
-    if (keepFirst) this.accept(out, first);
+    // An array made at its final size (measured ~25% of lines({ batch: true })' time
+    // against growing one), cut short if over-long lines were skipped.
+    const lines = new Array(count - next + (keepFirst ? 1 : 0));
+    const max = this.maxLineLength;
+    let at = 0;
+    if (keepFirst && (first.length <= max || !this.dropsOverlong())) lines[at++] = first;
     for (; next < count; next++) {
-      this.accept(out, text.slice(lineStart, breaks[1 + 2 * next]));
+      const line = text.slice(lineStart, breaks[1 + 2 * next]);
+      if (line.length <= max || !this.dropsOverlong()) lines[at++] = line;
       lineStart = breaks[2 + 2 * next];
     }
+    if (at < lines.length) lines.length = at;
     this.extendPartial(text.slice(lineStart));
-    return out;
+    return lines;
   }
 
   extendPartial(text) {
@@ -176,6 +166,7 @@ function createLineReader(source, options, mapLine) {
   const batcher = new LineBatcher(options);
   let batch = [];
   let index = 0;
+  let delivered = 0; // lines handed out before this batch
   let firstLineNumber = 0; // of batch[0], counted from 1
   let ended = false;
 
@@ -190,25 +181,22 @@ function createLineReader(source, options, mapLine) {
       } else {
         lines = batcher.push(value);
       }
-      firstLineNumber = batcher.lineNumber + 1;
-      batcher.lineNumber += lines.length;
+      firstLineNumber = delivered + 1;
+      delivered += lines.length;
       if (lines.length === 0) continue;
       if (options.batch) return { value: lines, done: false };
       batch = lines;
       index = 0;
-      if (mapLine === null) {
-        index = 1;
-        return { value: lines[0], done: false };
-      }
-      const result = nextMapped();
+      const result = take();
       if (result !== null) return result;
     }
   }
 
-  /** The next mapped value of the batch as an iterator result, or null if none is left. */
-  function nextMapped() {
+  /** The batch's next line (mapped, if mapLine) as an iterator result, or null if none is left. */
+  function take() {
     while (index < batch.length) {
       const at = index++;
+      if (mapLine === null) return { value: batch[at], done: false };
       const value = mapLine(batch[at], firstLineNumber + at);
       if (value !== SKIP) return { value, done: false };
     }
@@ -227,7 +215,7 @@ function createLineReader(source, options, mapLine) {
         if (mapLine === null) return Promise.resolve({ value: batch[index++], done: false });
         let result;
         try {
-          result = nextMapped();
+          result = take();
         } catch (error) {
           finish();
           return Promise.reject(error);

@@ -62,8 +62,7 @@ function decode(bytes, encoding, options) {
     if (resolved.whatwg) {
       text = requireNative('decode').whatwgDecode(bytes, resolved.whatwg);
       decodeScratchUsed(2 * bytes.byteLength);
-    }
-    else if (resolved.name === 'utf8' && native) text = native.decodeUtf8(bytes);
+    } else if (resolved.name === 'utf8' && native) text = native.decodeUtf8(bytes);
     else text = asBuffer(bytes).toString(resolved.name);
   } catch (error) {
     throw stringErrorFromNative(error);

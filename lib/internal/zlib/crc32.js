@@ -5,6 +5,8 @@
 // table-driven loop finishes a few hundred bytes in that time. lib/zlib.js sends short
 // inputs here and everything else to the native engine.
 
+const { forRunningNode } = require('../measured.js');
+
 const POLYNOMIAL = 0xedb88320;
 
 // Slicing-by-4 tables: TABLES[k * 256 + b] is the CRC of byte b followed by k zero bytes.
@@ -87,7 +89,6 @@ function crc32OfString(text, previous) {
  * strings, which would grow that buffer without bound, go to Node's crc32.
  */
 function makeStringCrc32(native, builtinCrc32) {
-  const { forRunningNode } = require('../measured.js');
   const plan = forRunningNode({
     20: { nodeBelow: 0, viaBytesUpTo: 0 },
     24: { nodeBelow: 800, viaBytesUpTo: 65536 },
