@@ -307,6 +307,23 @@ mod tests {
     }
 
     #[test]
+    fn a_static_block_with_litlen_symbol_286_is_refused_as_zlib_refuses_it() {
+        // Found by the `inflate` fuzz target: libdeflate decoded this raw stream (it
+        // reads symbol 286 as a 258-byte match); zlib, and so Node, refuse it.
+        let input = [
+            0xfb, 0xc9, 0x77, 0xc0, 0xc1, 0xb4, 0x57, 0xbe, 0x9b, 0x09, 0x44, 0x33, 0x8c, 0x03,
+            0x00,
+        ];
+        match process(&options(Mode::InflateRaw), 4, &input, usize::MAX) {
+            Err(OneShotError::Codec(error)) => {
+                assert_eq!(error.message, "invalid literal/length code");
+                assert_eq!(error.code, "Z_DATA_ERROR");
+            }
+            other => panic!("expected a data error, got {other:?}"),
+        }
+    }
+
+    #[test]
     fn brotli_garbage_is_a_format_error_with_node_code() {
         match process(&options(Mode::BrotliDecode), 2, b"garbage", usize::MAX) {
             Err(OneShotError::Codec(error)) => {

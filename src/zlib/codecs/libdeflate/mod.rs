@@ -251,6 +251,10 @@ pub fn decompress(
 
 /// Decodes one stream from the start of `input`, appending to `output`; the
 /// number of input bytes it took, or None on any failure.
+/// Deflate's best case: a 258-byte match in under 2 bits, so no stream expands its
+/// input more than ~1032 times.
+const MAX_DEFLATE_RATIO: usize = 1032;
+
 fn decompress_one(
     decompressor: *mut ld::libdeflate_decompressor,
     format: Format,
@@ -259,10 +263,13 @@ fn decompress_one(
     output: &mut Vec<u8>,
 ) -> Option<usize> {
     // Room is reserved, not touched: pages cost only when written, so a generous
-    // guess is cheap. A gzip trailer gives the last member's exact size.
+    // guess is cheap. A gzip trailer gives the last member's size, but the input
+    // chooses it: believed only up to what deflate can expand this input to, so 25
+    // bytes cannot ask for 4 GiB.
     let trailer_size = if format == Format::Gzip && input.len() >= 18 {
         let t = &input[input.len() - 4..];
-        u32::from_le_bytes([t[0], t[1], t[2], t[3]]) as usize
+        (u32::from_le_bytes([t[0], t[1], t[2], t[3]]) as usize)
+            .min(input.len().saturating_mul(MAX_DEFLATE_RATIO))
     } else {
         0
     };
@@ -272,7 +279,11 @@ fn decompress_one(
     let decompress_into = format.decompress_call();
     for _attempt in 0..3 {
         let room = guess.min(limit.saturating_sub(output.len()));
-        output.reserve(room);
+        // A reservation the allocator refuses is zlib-rs's to do, in small steps,
+        // never an abort.
+        if output.try_reserve(room).is_err() {
+            return None;
+        }
         let start = output.len();
         let mut consumed = 0usize;
         let mut produced = 0usize;

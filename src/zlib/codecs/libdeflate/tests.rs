@@ -154,12 +154,15 @@ fn a_zlib_header_with_a_small_window_goes_to_zlib() {
 
 #[test]
 fn gzip_members_are_joined_and_a_zero_byte_ends_the_input() {
-    let one = with_zlib(Mode::Gzip, b"first ");
-    let two = with_zlib(Mode::Gzip, b"second");
+    // Long enough for dynamic blocks (libdeflate leaves static ones to zlib).
+    let first = text(3000);
+    let second = b"second ".repeat(500);
+    let one = with_zlib(Mode::Gzip, &first);
+    let two = with_zlib(Mode::Gzip, &second);
     let joined = [one, two, vec![0, 1, 2, 3]].concat();
     assert_eq!(
         decompressed(Mode::Gunzip, &joined, usize::MAX).expect("joined"),
-        b"first second"
+        [first, second].concat()
     );
 }
 
@@ -195,4 +198,45 @@ fn output_past_the_first_size_guess_is_still_whole() {
 fn output_past_every_size_guess_goes_to_zlib() {
     let packed = with_zlib(Mode::DeflateRaw, &vec![0u8; 8 << 20]);
     assert!(decompressed(Mode::InflateRaw, &packed, usize::MAX).is_none());
+}
+
+#[test]
+fn a_gzip_trailer_claiming_4_gib_reserves_no_more_than_deflate_can_expand() {
+    // Found by the `inflate` fuzz target: a gzip member whose trailer claims 4 GiB
+    // made the first attempt reserve it all (an abort where memory is not
+    // overcommitted). Here: an empty member, its CRC, and a size of 2^32 - 1.
+    let mut input = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0];
+    input.extend_from_slice(&[0, 0, 0, 0]);
+    input.extend_from_slice(&[0xff, 0xff, 0xff, 0xff]);
+    let mut output = Vec::new();
+    let options = FlateOptions::default();
+    decompress(
+        Mode::Gunzip,
+        &options,
+        Z_FINISH,
+        &input,
+        usize::MAX,
+        &mut output,
+    );
+    assert!(
+        output.capacity() <= input.len() * 1032 * 16,
+        "{}",
+        output.capacity()
+    );
+}
+
+#[test]
+fn static_blocks_are_left_to_zlib() {
+    // zlib compresses a short input into one static block; libdeflate would decode
+    // its invalid symbols (litlen 286-287, offsets 30-31) where zlib refuses them.
+    let packed = with_zlib(Mode::DeflateRaw, b"short");
+    assert!(decompressed(Mode::InflateRaw, &packed, usize::MAX).is_none());
+}
+
+#[test]
+fn too_many_litlen_symbols_are_left_to_zlib() {
+    // A dynamic block header declaring 288 litlen codes (HLIT = 31): zlib says "too
+    // many length or distance symbols"; libdeflate would go on.
+    let header = [0b1111_1101u8, 0xff, 0xff, 0xff, 0xff, 0xff];
+    assert!(decompressed(Mode::InflateRaw, &header, usize::MAX).is_none());
 }
