@@ -137,6 +137,11 @@ pub fn write<'a>(state: &mut State, chunk: &'a [u8]) -> Result<Decoded<'a>, Unkn
         });
     }
 
+    // Any pending character was completed or ended above, so the counts are this
+    // chunk's alone from here. (In Node's own states they are 0 already; JS code that
+    // wrote others into the state must not make the slices below run backwards.)
+    state[MISSING] = 0;
+    state[BUFFERED] = 0;
     match encoding {
         NodeEncoding::Utf8 if data[data.len() - 1] & 0x80 != 0 => hold_utf8_tail(state, data),
         NodeEncoding::Utf16Le => {
@@ -327,5 +332,20 @@ mod tests {
         let mut state = new_state(NodeEncoding::Utf8);
         state[ENCODING] = 6;
         assert_eq!(write(&mut state, b"x"), Err(UnknownEncodingId(6)));
+    }
+
+    #[test]
+    fn counts_written_into_the_state_by_js_never_make_a_write_panic() {
+        // Found by the string_decoder fuzz target: a buffered count with nothing
+        // missing (Node's own states never hold one; JS code can write it) made the
+        // held tail longer than the chunk.
+        for encoding in [NodeEncoding::Utf8, NodeEncoding::Utf16Le, NodeEncoding::Base64] {
+            let mut state = new_state(encoding);
+            state[BUFFERED] = 4;
+            state[MISSING] = 0;
+            let decoded = write(&mut state, b"a").expect("known encoding");
+            let _ = decoded.into_text();
+            assert!(usize::from(state[BUFFERED]) <= 1);
+        }
     }
 }
