@@ -9,8 +9,11 @@
 //! fills its room is followed by another, exactly as Node's loop does.
 
 use super::codec_error::CodecError;
-use super::codecs::{Codec, CodecOptions};
+use super::codecs::{Codec, CodecOptions, Step};
 use super::mode::Mode;
+
+/// The most output room offered to one engine call (see `ChunkWriter::fill`).
+const ONE_CALL_ROOM: usize = 8 << 20;
 
 pub struct ChunkWriter {
     codec: Codec,
@@ -75,11 +78,7 @@ impl ChunkWriter {
             ..WriteOutcome::default()
         };
         outcome.output.clear();
-        outcome.output.resize(window, 0);
-        let (step, error) = match self.codec.step(flush, input, &mut outcome.output) {
-            Ok(step) => (step, None),
-            Err(error) => (self.codec.last_step(), Some(error)),
-        };
+        let (step, error) = self.fill(flush, input, window, &mut outcome.output);
         let mut produced = step.produced;
         if let Some(error) = &error {
             // Node pushes the pieces of the calls before the failing one. A call
@@ -129,15 +128,11 @@ impl ChunkWriter {
         loop {
             let room = self.chunk_size - self.out_offset;
             let start = outcome.output.len();
-            outcome.output.resize(start + room, 0);
-            let step = self.codec.step(
-                flush,
-                &input[outcome.consumed..],
-                &mut outcome.output[start..],
-            );
-            let step = match step {
-                Ok(step) => step,
-                Err(error) => {
+            let (step, error) =
+                self.fill(flush, &input[outcome.consumed..], room, &mut outcome.output);
+            let step = match error {
+                None => step,
+                Some(error) => {
                     // The failing call's output is never pushed, as in Node.
                     outcome.output.truncate(start);
                     outcome.error = Some(error);
@@ -158,6 +153,44 @@ impl ChunkWriter {
                 outcome.more_output = true;
                 return outcome;
             }
+        }
+    }
+
+    /// What one engine call with `room` bytes of output room gives, appended to
+    /// `output`: the steps' total and the error that stopped them, if any. Room up to
+    /// `ONE_CALL_ROOM` is offered in one call, as before; past it (a huge
+    /// `chunkSize`), in doubling steps, so that memory follows the output, not the
+    /// room. Node's buffer of `chunkSize` bytes is never touched past its output
+    /// either; zero-filling 2 GiB per write (or 32 GiB, for 16 pieces) is not an option.
+    fn fill(
+        &mut self,
+        flush: i32,
+        input: &[u8],
+        room: usize,
+        output: &mut Vec<u8>,
+    ) -> (Step, Option<CodecError>) {
+        let start = output.len();
+        let mut total = Step::default();
+        let mut offer = room.min(ONE_CALL_ROOM);
+        loop {
+            let at = output.len();
+            let want = offer.min(room - (at - start));
+            output.resize(at + want, 0);
+            let (step, error) =
+                match self
+                    .codec
+                    .step(flush, &input[total.consumed..], &mut output[at..])
+                {
+                    Ok(step) => (step, None),
+                    Err(error) => (self.codec.last_step(), Some(error)),
+                };
+            total.consumed += step.consumed;
+            total.produced += step.produced;
+            output.truncate(at + step.produced);
+            if error.is_some() || step.produced < want || total.produced == room {
+                return (total, error);
+            }
+            offer = offer.saturating_mul(2);
         }
     }
 
@@ -234,5 +267,44 @@ mod tests {
         let outcome = writer(Mode::Inflate, 16384).write(0, &input, 16, Vec::new());
         assert_eq!(outcome.output, b"abc");
         assert!(outcome.input_left);
+    }
+
+    #[test]
+    fn a_huge_chunk_size_costs_the_output_not_the_room() {
+        // Found by the JS differential fuzz: { chunkSize: 2 ** 31 } made a write
+        // zero-fill 16 pieces of room (32 GiB) and abort. Node's own buffer of that
+        // size is only touched as far as the output goes.
+        let packed = process(
+            &CodecOptions::new(Mode::Gzip),
+            4,
+            &vec![1u8; 20 << 20],
+            usize::MAX,
+        )
+        .expect("packed");
+        let mut gunzip = writer(Mode::Gunzip, 1 << 31);
+        let outcome = gunzip.write(4, &packed, 16, Vec::new());
+        assert_eq!(outcome.error, None);
+        assert_eq!(outcome.pieces, vec![20 << 20]);
+        assert!(
+            outcome.output.capacity() < 64 << 20,
+            "{}",
+            outcome.output.capacity()
+        );
+        // Brotli decoding goes piece by piece: the same holds there.
+        let packed = process(
+            &CodecOptions::new(Mode::BrotliEncode),
+            2,
+            &vec![1u8; 20 << 20],
+            usize::MAX,
+        )
+        .expect("packed");
+        let outcome = writer(Mode::BrotliDecode, 1 << 31).write(2, &packed, 16, Vec::new());
+        assert_eq!(outcome.error, None);
+        assert_eq!(outcome.pieces, vec![20 << 20]);
+        assert!(
+            outcome.output.capacity() < 64 << 20,
+            "{}",
+            outcome.output.capacity()
+        );
     }
 }
