@@ -137,6 +137,9 @@ function appendBytes(state, data, encoding) {
     return;
   }
   const size = data.byteLength;
+  // Nothing to copy; and a view of a detached ArrayBuffer (byteLength 0), which Node
+  // hashes as empty, would make set() throw.
+  if (size === 0) return;
   const buffer = ensureCapacity(state, length + size, false);
   buffer.set(data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, size), length);
   state[kLength] = length + size;
@@ -345,8 +348,14 @@ function Hmac(hmac, key, options) {
   const keyBytes = id === undefined ? undefined : secretBytes(key, keyEncoding(options));
   if (keyBytes === undefined) initHash(this, hmac, -1, builtin.createHmac(hmac, key, options), options);
   else initHash(this, hmac, id, null, options);
-  // The Hmac outlives this call, so it keeps its own copy of the key.
-  this[kKey] = keyBytes === undefined ? undefined : Buffer.from(new Uint8Array(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength));
+  // The Hmac outlives this call, so it keeps its own copy of the key. (A view of a
+  // detached ArrayBuffer is an empty key, as in Node; it cannot be re-viewed.)
+  this[kKey] =
+    keyBytes === undefined
+      ? undefined
+      : keyBytes.byteLength === 0
+        ? Buffer.alloc(0)
+        : Buffer.from(new Uint8Array(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength));
 }
 Object.setPrototypeOf(Hmac.prototype, LazyTransform.prototype);
 Object.setPrototypeOf(Hmac, LazyTransform);
