@@ -21,7 +21,8 @@ pub fn first_of_bytes(haystack: &[u8], bytes: &[u8], start: usize) -> Option<usi
     found.map(|at| start + at)
 }
 
-/// A set of needles searched together (Aho–Corasick, SIMD-prefiltered), built once.
+/// A set of non-empty needles (the face refuses empty ones) searched together
+/// (Aho–Corasick, SIMD-prefiltered), built once.
 pub struct NeedleSet {
     automaton: AhoCorasick,
 }

@@ -224,3 +224,23 @@ fn a_failed_call_still_reports_what_it_consumed_and_produced() {
         &text(100_000)[..step.produced.min(1000)]
     );
 }
+
+#[test]
+fn a_header_window_over_32_kib_under_window_bits_0_is_an_invalid_window_size() {
+    // zlib-rs 0.6.9 (which the fuzz crate once resolved to) panics here, on a kept
+    // codec, where 0.6.8 and zlib name the error: this pins the behaviour.
+    let options = FlateOptions {
+        window_bits: 0,
+        ..FlateOptions::default()
+    };
+    // CMF 0xf8: deflate with CINFO 15 (an 8 MiB window); FLG 0 passes the check.
+    let input = [0xf8, 0x00, 0x3f, 0xc0, 0x00, 0xff, 0xff];
+    for mode in [Mode::Inflate, Mode::Unzip] {
+        let mut codec = FlateCodec::new(mode, options.clone());
+        for _ in 0..2 {
+            let error = run(&mut codec, 4, &input, 1024).expect_err("refused");
+            assert_eq!(error.message, "invalid window size");
+            assert!(codec.recycle());
+        }
+    }
+}
