@@ -198,3 +198,21 @@ test('a UTF-16 search in a haystack at an odd address answers as at an even one,
   assert.equal(calls, 18_000);
   assert.deepEqual({ failed, failures }, { failed: 0, failures: [] });
 });
+
+test('a UTF-8 needle with a lone surrogate gets the running Node\'s answer (Node 24, which aborts, gets 26\'s)', () => {
+  // Generalized UTF-8 of U+DFFF (ED BF BF, what Node 20 and 22 search for) and its
+  // replacement's UTF-8 (EF BF BD, what Node 26 searches for), in a haystack big
+  // enough for the native search and in a small one.
+  for (const pad of [5000, 10]) {
+    const haystack = Buffer.concat([Buffer.alloc(pad, 'x'), Buffer.from([0x61, 0xed, 0xbf, 0xbf, 0x62]), Buffer.from('a\ufffdb')]);
+    const wtf8 = pad + 1;
+    const replaced = pad + 6;
+    const major = Number(process.versions.node.split('.')[0]);
+    const expected = major <= 22 ? wtf8 : replaced;
+    assert.equal(buffer.indexOf(haystack, '\udfff'), expected);
+    assert.equal(buffer.indexOf(haystack, 'a\udfffb'), expected - 1);
+    assert.equal(buffer.lastIndexOf(haystack, '\udfff'), expected);
+    assert.equal(buffer.includes(haystack, '\udfff', 0, ...(major >= 24 ? [undefined] : []), 'utf8'), true);
+    if (major !== 24) assert.equal(haystack.indexOf('a\udfffb'), expected - 1, 'the built-in agrees');
+  }
+});

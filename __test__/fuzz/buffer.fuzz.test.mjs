@@ -11,6 +11,7 @@ import { randomText } from '../helpers/random.mjs';
 const require = createRequire(import.meta.url);
 const face = require('../../lib/buffer.js');
 
+const MAJOR = Number(process.versions.node.split('.')[0]);
 const ENCODINGS = [undefined, 'utf8', 'utf-8', 'ucs2', 'utf16le', 'latin1', 'binary', 'hex', 'base64', 'base64url', 'ascii', 'nope'];
 
 function haystackFor(random) {
@@ -55,10 +56,16 @@ test('indexOf, lastIndexOf and includes give Buffer.prototype results and errors
     const offset = offsetFor(random, haystack.length);
     const encoding = random.pick(ENCODINGS);
     const args = random.int(0, 3) === 0 ? [needle, offset] : [needle, offset, encoding];
+    // Node 24 aborts on a UTF-8 needle with a lone surrogate; the face answers as
+    // Node 26 does there (buffer-index-of.test.mjs), which its own method gives for
+    // the needle's UTF-8 bytes.
+    const named = typeof offset === 'string' ? offset : args.length === 3 ? encoding : undefined;
+    const aborts = MAJOR === 24 && typeof needle === 'string' && !needle.isWellFormed() && (named === undefined || /^utf-?8$/i.test(named));
+    const builtinArgs = aborts ? [Buffer.from(needle), ...args.slice(1)] : args;
     for (const method of ['indexOf', 'lastIndexOf', 'includes']) {
       assert.deepEqual(
         outcome(() => face[method](haystack, ...args)),
-        outcome(() => haystack[method](...args)),
+        outcome(() => haystack[method](...builtinArgs)),
         `${method}(${typeof needle}, ${String(offset)}, ${encoding})`,
       );
     }

@@ -124,3 +124,14 @@ test('pbkdf2Sync and pbkdf2 give the built-in keys and errors for any arguments'
     assert.deepEqual(await callback(face), await callback(nodeCrypto), 'pbkdf2');
   });
 });
+
+test('hashManySync and hashMany give each input createHash()\'s digest', async () => {
+  await fuzzFor('crypto hashMany', async (random) => {
+    const algorithm = random.pick(['md5', 'sha1', 'sha256', 'SHA-256', 'sha384', 'sha512', 'sha512-256']);
+    const inputs = Array.from({ length: random.int(0, 6) }, () => random.pick([random.bytes(random.int(0, 9000)), randomText(random, random.int(0, 200))]));
+    const encoding = random.pick([undefined, 'hex', 'base64', 'buffer']);
+    const expected = inputs.map((input) => nodeCrypto.createHash(algorithm).update(input).digest(encoding === 'buffer' ? undefined : encoding ?? 'hex'));
+    assert.deepEqual(face.hashManySync(algorithm, inputs, encoding), expected);
+    assert.deepEqual(await face.hashMany(algorithm, inputs, encoding), expected);
+  });
+});

@@ -185,3 +185,38 @@ test('odd arguments and options throw what the built-in throws', async () => {
     assert.deepEqual(create(face), create(nodeZlib), `create${Class}(${Object.keys(options)})`);
   }, { minCases: 100 });
 });
+
+test('*Many give each input the built-in sync result, or reject with the first failing input\'s error', async () => {
+  await fuzzFor('zlib many', async (random) => {
+    const family = random.pick(FAMILIES);
+    const brotli = family.compress.startsWith('brotli');
+    const options = flateOptions(random, brotli);
+    const decompress = random.int(0, 1) === 0;
+    const name = decompress ? random.pick(family.decompress) : family.compress;
+    const inputs = Array.from({ length: random.int(0, 5) }, () => {
+      const input = randomInput(random).subarray(0, 30000);
+      return decompress ? damaged(random, nodeZlib[`${family.compress}Sync`](input, options)) : input;
+    });
+    const decode = decompress ? decodeOptions(random, options, brotli) : options;
+    // Options the built-in refuses are refused before any input is looked at.
+    const optionError = outcome(() => nodeZlib[`${name}Sync`](Buffer.alloc(0), decode)).error;
+    if (optionError && /^ERR_[A-Z]/.test(optionError.code ?? '') && optionError.code !== 'ERR_BUFFER_TOO_LARGE') {
+      assert.deepEqual(outcome(() => face[`${name}Many`](inputs, decode)), { error: optionError });
+      return;
+    }
+    const expected = outcome(() => inputs.map((input) => nodeZlib[`${name}Sync`](input, decode)));
+    const actual = await face[`${name}Many`](inputs, decode).then((value) => ({ value }), (error) => outcome(() => { throw error; }));
+    if (decompress || expected.error) assert.deepEqual(actual, expected, `${name}Many`);
+    else actual.value.forEach((packed, i) => assert.deepEqual(nodeZlib[`${family.decompress[0]}Sync`](packed, { windowBits: options.windowBits }), inputs[i]));
+  });
+});
+
+test('crc32 gives the built-in checksum for any data and start value, and its errors', async () => {
+  if (typeof nodeZlib.crc32 !== 'function') return;
+  await fuzzFor('zlib crc32', (random) => {
+    const data = random.pick([() => random.bytes(random.int(0, 5000)), () => randomText(random, random.int(0, 300)), () => oddValue(random)])();
+    const start = random.pick([undefined, 0, random.int(0, 2 ** 32 - 1), -1, 2 ** 32, 1.5, '1', null]);
+    const run = (zlib) => outcome(() => (start === undefined ? zlib.crc32(data) : zlib.crc32(data, start)));
+    assert.deepEqual(run(face), run(nodeZlib));
+  }, { minCases: 200 });
+});

@@ -9,7 +9,8 @@
 // (small-search.js). Node 24 added an `end` argument before `encoding`;
 // that shape is read off the running Node's method. One exception: a UTF-16 search
 // in a haystack at an odd address, which Node (20 to 26) may never return from,
-// searches an aligned copy with Node's method instead.
+// searches an aligned copy with Node's method instead; and a UTF-8 string needle with a
+// lone surrogate, on which Node 24 aborts, goes to Node's method as its UTF-8 bytes.
 
 const { isUint8Array } = require('node:util').types;
 const { native } = require('../native.js');
@@ -40,10 +41,35 @@ function misalignedUtf16(buffer, value, byteOffset, third, fourth) {
   return typeof encoding === 'string' && UTF16_ENCODING.test(encoding);
 }
 
+const UTF8_ENCODING = /^utf-?8$/i;
+// A UTF-8 string needle holding a lone surrogate: Node 20 and 22 search for its
+// generalized UTF-8 (U+DFFF as ED BF BF), Node 26 for its UTF-8 with each lone
+// surrogate replaced (EF BF BD), and Node 24 aborts the process (a failed CHECK in
+// IndexOfString). Such needles are Node's to search, except on 24, which gets
+// Node 26's answer instead of the abort (see the README).
+const BUILTIN_ABORTS_ON_LONE_SURROGATE = Number(process.versions.node.split('.')[0]) === 24;
+
+function isIllFormedUtf8Needle(value, encoding) {
+  return (
+    typeof value === 'string' &&
+    !value.isWellFormed() &&
+    (encoding === undefined || (typeof encoding === 'string' && UTF8_ENCODING.test(encoding)))
+  );
+}
+
+/** The needle to hand Node's own method (see BUILTIN_ABORTS_ON_LONE_SURROGATE). */
+function needleForBuiltin(value, byteOffset, third, fourth) {
+  if (!BUILTIN_ABORTS_ON_LONE_SURROGATE || !isIllFormedUtf8Needle(value, encodingArgument(byteOffset, third, fourth))) {
+    return value;
+  }
+  return Buffer.from(value, 'utf8');
+}
+
 /** The needle as bytes when a plain byte search answers for it, else null. */
 function byteNeedle(value, encoding) {
   if (typeof value === 'string') {
     if (value.length < 2 || (encoding !== undefined && !BYTE_ENCODINGS.has(encoding))) return null;
+    if (isIllFormedUtf8Needle(value, encoding)) return null;
     const bytes = Buffer.from(value, encoding);
     return bytes.length >= 2 ? bytes : null;
   }
@@ -147,7 +173,7 @@ function searchFunction(name) {
     const call = plainCall(buffer, value, byteOffset, third, fourth);
     if (call !== null) return search(buffer, call.needle, call.byteOffset);
     const haystack = misalignedUtf16(buffer, value, byteOffset, third, fourth) ? alignedCopy(buffer) : buffer;
-    return builtin.call(haystack, value, byteOffset, third, fourth);
+    return builtin.call(haystack, needleForBuiltin(value, byteOffset, third, fourth), byteOffset, third, fourth);
   };
   Object.defineProperty(face, 'name', { value: name });
   return face;
@@ -172,7 +198,7 @@ function methodFor(name, face) {
       }
       if (this.length >= NATIVE_FROM || (this.byteOffset & 1) === 1) return face(this, value, byteOffset, third, fourth);
     }
-    return builtin.call(this, value, byteOffset, third, fourth);
+    return builtin.call(this, needleForBuiltin(value, byteOffset, third, fourth), byteOffset, third, fourth);
   };
   Object.defineProperty(method, 'name', { value: name });
   Object.defineProperty(method, 'length', { value: builtin.length });
