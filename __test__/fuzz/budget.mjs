@@ -73,3 +73,17 @@ export function oddValue(random) {
     {}, [], [1], true, false, 10n, () => {}, new Date(0), Symbol('odd'),
   ]);
 }
+
+/**
+ * `data` cut at random places into consecutive pieces: single bytes, short pieces
+ * (up to `short`) and long ones (up to `long`), mixed.
+ */
+export function randomChunks(random, data, { short = 64, long = 40000 } = {}) {
+  const chunks = [];
+  for (let at = 0; at < data.length; ) {
+    const next = Math.min(data.length, at + random.pick([1, random.int(1, short), random.int(short, long)]));
+    chunks.push(data.subarray(at, next));
+    at = next;
+  }
+  return chunks;
+}

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import nodeReadline from 'node:readline';
-import { fuzzFor } from './budget.mjs';
+import { fuzzFor, randomChunks } from './budget.mjs';
 
 const require = createRequire(import.meta.url);
 const face = require('../../lib/readline.js');
@@ -20,16 +20,6 @@ function bytesFor(random) {
     parts.push(random.int(0, 30) === 0 ? random.bytes(random.int(1, 3)) : Buffer.from(random.pick(PIECES)));
   }
   return Buffer.concat(parts);
-}
-
-function chunksOf(random, data) {
-  const chunks = [];
-  for (let at = 0; at < data.length; ) {
-    const next = Math.min(data.length, at + random.pick([1, random.int(1, 8), random.int(8, 2000)]));
-    chunks.push(data.subarray(at, next));
-    at = next;
-  }
-  return chunks;
 }
 
 function byEvents(readline, chunks, options) {
@@ -50,7 +40,7 @@ async function byIteration(readline, chunks, options) {
 
 test('createInterface gives the built-in lines in any chunking, by events and by for await', async () => {
   await fuzzFor('readline', async (random) => {
-    const chunks = chunksOf(random, bytesFor(random));
+    const chunks = randomChunks(random, bytesFor(random), { short: 8, long: 2000 });
     // No finite crlfDelay: a \r and \n split over chunks then depend on the clock.
     const options = { crlfDelay: random.pick([Infinity, 2 ** 31]) };
     const read = random.int(0, 1) === 0 ? byEvents : byIteration;

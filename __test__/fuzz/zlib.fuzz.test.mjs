@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createRequire } from 'node:module';
 import nodeZlib from 'node:zlib';
-import { fuzzFor, outcome, callbackOutcome, oddValue } from './budget.mjs';
+import { fuzzFor, outcome, callbackOutcome, oddValue, randomChunks } from './budget.mjs';
 import { randomText } from '../helpers/random.mjs';
 
 const require = createRequire(import.meta.url);
@@ -105,16 +105,6 @@ function streamOutcome(create, chunks) {
   });
 }
 
-function cut(random, data) {
-  const chunks = [];
-  for (let at = 0; at < data.length; ) {
-    const next = Math.min(data.length, at + random.pick([1, random.int(1, 64), random.int(64, 40000)]));
-    chunks.push(data.subarray(at, next));
-    at = next;
-  }
-  return chunks;
-}
-
 test('every decompressor gives the built-in output or error for damaged and random data, sync and callback', async () => {
   await fuzzFor('zlib decompress', async (random) => {
     const family = random.pick(FAMILIES);
@@ -142,7 +132,7 @@ test('every decompression stream gives the built-in pieces, output and error in 
     const Class = random.pick(family.stream);
     const decode = decodeOptions(random, options, brotli);
     delete decode.maxOutputLength; // a one-shot option
-    const chunks = cut(random, data);
+    const chunks = randomChunks(random, data);
     const run = (zlib) => streamOutcome(() => zlib[`create${Class}`](decode), chunks);
     assert.deepEqual(await run(face), await run(nodeZlib), `create${Class}`);
   });
@@ -160,7 +150,7 @@ test('whatever hotpath compresses, the built-in decompresses to the input, one-s
     delete options.parallel;
     assert.deepEqual(nodeZlib[inverse](packed, { windowBits: options.windowBits }), input, `${family.compress}Sync`);
     const Class = { gzip: 'Gzip', deflate: 'Deflate', deflateRaw: 'DeflateRaw', brotliCompress: 'BrotliCompress' }[family.compress];
-    const streamed = await streamOutcome(() => face[`create${Class}`](options), cut(random, input));
+    const streamed = await streamOutcome(() => face[`create${Class}`](options), randomChunks(random, input));
     assert.equal(streamed.error, undefined);
     assert.deepEqual(nodeZlib[inverse](streamed.output, { windowBits: options.windowBits }), input, `create${Class}`);
   });

@@ -4,9 +4,8 @@
 
 use hotpath::zlib::codecs::CodecOptions;
 use hotpath::zlib::mode::Mode;
-use hotpath::zlib::one_shot;
-use hotpath_fuzz::zlib_checks::{check_decoder, damage, decoder_case};
-use hotpath_fuzz::{chunks, Input};
+use hotpath_fuzz::zlib_checks::{check_case, decoder_case, packed_then_damaged};
+use hotpath_fuzz::Input;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
@@ -22,20 +21,9 @@ fuzz_target!(|bytes: &[u8]| {
         let mut packer = CodecOptions::new(Mode::BrotliEncode);
         // BROTLI_PARAM_QUALITY (1) and BROTLI_PARAM_LGWIN (2).
         packer.brotli_params = vec![(1, quality), (2, window)];
-        let Ok(mut packed) = one_shot::process(&packer, 2, plain, usize::MAX) else {
-            panic!("compressing {} bytes failed", plain.len());
-        };
-        damage(&mut packed, &mut Input::new(edits));
-        packed
+        packed_then_damaged(&packer, plain, edits)
     } else {
         plain.to_vec()
     };
-    check_decoder(
-        &case.options,
-        &data,
-        case.limit,
-        &chunks(&data, cuts),
-        case.room,
-        case.max_pieces,
-    );
+    check_case(&case, &data, cuts);
 });

@@ -6,8 +6,8 @@
 use hotpath::zlib::codecs::CodecOptions;
 use hotpath::zlib::mode::Mode;
 use hotpath::zlib::one_shot;
-use hotpath_fuzz::zlib_checks::{check_decoder, decoder_case};
-use hotpath_fuzz::{chunks, Input};
+use hotpath_fuzz::zlib_checks::{check_case, decoder_case};
+use hotpath_fuzz::Input;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
@@ -33,14 +33,7 @@ fuzz_target!(|bytes: &[u8]| {
     }
     let trailing = input.rest();
     data.extend_from_slice(trailing);
-    check_decoder(
-        &case.options,
-        &data,
-        case.limit,
-        &chunks(&data, cuts),
-        case.room,
-        case.max_pieces,
-    );
+    check_case(&case, &data, cuts);
 
     let whole = one_shot::process(&case.options, 4, &data, usize::MAX);
     let header_window = case.options.flate.window_bits == 0 || case.options.flate.window_bits == 15;

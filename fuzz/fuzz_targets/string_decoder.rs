@@ -6,20 +6,10 @@
 #![no_main]
 
 use hotpath::string_decoder::node_decoder::{flush_text, new_state, write, STATE_LEN};
-use hotpath::string_decoder::node_encoding::NodeEncoding;
+use hotpath::string_decoder::node_encoding::{NodeEncoding, ALL as ENCODINGS};
 use hotpath::string_decoder::text::render;
 use hotpath_fuzz::{chunks, Input};
 use libfuzzer_sys::fuzz_target;
-
-const ENCODINGS: [NodeEncoding; 7] = [
-    NodeEncoding::Ascii,
-    NodeEncoding::Utf8,
-    NodeEncoding::Base64,
-    NodeEncoding::Utf16Le,
-    NodeEncoding::Latin1,
-    NodeEncoding::Hex,
-    NodeEncoding::Base64Url,
-];
 
 fuzz_target!(|bytes: &[u8]| {
     let mut input = Input::new(bytes);

@@ -269,3 +269,26 @@ pub fn damage(data: &mut Vec<u8>, input: &mut crate::Input<'_>) {
         data.truncate(keep);
     }
 }
+
+/// `plain` compressed with `packer` (a valid stream the target made itself), then
+/// damaged by `edits` (see `damage`).
+pub fn packed_then_damaged(packer: &CodecOptions, plain: &[u8], edits: &[u8]) -> Vec<u8> {
+    let finish = finish_flag(packer);
+    let Ok(mut packed) = one_shot::process(packer, finish, plain, usize::MAX) else {
+        panic!("compressing {} bytes failed", plain.len());
+    };
+    damage(&mut packed, &mut crate::Input::new(edits));
+    packed
+}
+
+/// `check_decoder` for a case read by `decoder_case`, over `data` cut by `cuts`.
+pub fn check_case(case: &DecoderCase, data: &[u8], cuts: &[u8]) {
+    check_decoder(
+        &case.options,
+        data,
+        case.limit,
+        &crate::chunks(data, cuts),
+        case.room,
+        case.max_pieces,
+    );
+}

@@ -339,7 +339,11 @@ mod tests {
         // Found by the string_decoder fuzz target: a buffered count with nothing
         // missing (Node's own states never hold one; JS code can write it) made the
         // held tail longer than the chunk.
-        for encoding in [NodeEncoding::Utf8, NodeEncoding::Utf16Le, NodeEncoding::Base64] {
+        for encoding in [
+            NodeEncoding::Utf8,
+            NodeEncoding::Utf16Le,
+            NodeEncoding::Base64,
+        ] {
             let mut state = new_state(encoding);
             state[BUFFERED] = 4;
             state[MISSING] = 0;

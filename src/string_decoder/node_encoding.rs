@@ -17,7 +17,8 @@ pub enum NodeEncoding {
     Base64Url = 7,
 }
 
-const ALL: [NodeEncoding; 7] = [
+/// Every encoding, in id order.
+pub const ALL: [NodeEncoding; 7] = [
     NodeEncoding::Ascii,
     NodeEncoding::Utf8,
     NodeEncoding::Base64,
