@@ -124,3 +124,14 @@ test('crc32 checks the data argument before the value argument', () => {
 test('crc32 treats an explicit undefined value as 0', () => {
   assert.equal(hotpath.crc32('abc', undefined), node.crc32('abc', undefined));
 });
+
+test('*Many with a window under 32 KiB answer as *Sync does (Node\'s engine), not with a 32 KiB window', async () => {
+  // Found by the differential fuzz: gunzipMany decoded with zlib-rs's 32 KiB window what
+  // gunzipSync (Node's engine, windowBits 12) refuses as "invalid distance too far back".
+  const far = Buffer.concat([Buffer.from('a far-away phrase '), Buffer.alloc(20000, 'z'), Buffer.from('a far-away phrase ')]);
+  const packed = node.gzipSync(far);
+  const sync = (() => { try { return node.gunzipSync(packed, { windowBits: 12 }); } catch (error) { return error; } })();
+  assert.equal(sync.message, 'invalid distance too far back');
+  await assert.rejects(hotpath.gunzipMany([packed], { windowBits: 12 }), { code: sync.code, message: sync.message });
+  assert.deepEqual(await hotpath.gunzipMany([node.gzipSync('near')], { windowBits: 12 }), [Buffer.from('near')]);
+});

@@ -73,10 +73,11 @@ if (native) {
   }
   for (const [name, modeName] of Object.entries(ONE_SHOT)) {
     const mode = builtin.constants[modeName];
-    face[`${name}Many`] = makeMany(mode);
+    const syncForm = NODE_ONE_SHOT.has(name) ? builtin[`${name}Sync`] : makeSync(mode, name);
+    face[`${name}Many`] = makeMany(mode, syncForm);
     if (NODE_ONE_SHOT.has(name)) continue;
     override(face, name, makeAsync(mode, name));
-    override(face, `${name}Sync`, makeSync(mode, name));
+    override(face, `${name}Sync`, syncForm);
   }
 } else {
   for (const name of Object.keys(ONE_SHOT)) {

@@ -126,8 +126,23 @@ function makeAsync(mode, name) {
   };
 }
 
-/** Extra: one promise for many inputs, each processed on its own across all cores. */
-function makeMany(mode) {
+/**
+ * Extra: one promise for many inputs, each processed on its own across all cores;
+ * each input gets what the `*Sync` form would give it, and the promise rejects with
+ * the first failing input's error. What the one-shot forms leave to Node's engine or
+ * to a stream (small windows, a header declaring one, `info`, `rejectGarbageAfterEnd`,
+ * a brotli dictionary) goes through `syncForm` itself, one input per turn of the
+ * event loop.
+ */
+function makeMany(mode, syncForm) {
+  const viaSyncForm = async (inputs, opts) => {
+    const results = [];
+    for (const bytes of inputs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      results.push(syncForm(bytes, opts));
+    }
+    return results;
+  };
   return function many(buffers, opts) {
     if (!Array.isArray(buffers)) throw invalidArgType('buffers', 'Array', buffers);
     const parsed = parseOptions(opts, mode);
@@ -138,6 +153,9 @@ function makeMany(mode) {
       }
       return bytes;
     });
+    if (parsed.builtinOnly || needsStreamEngine(parsed) || inputs.some((bytes) => headerDeclaresSmallWindow(parsed, bytes))) {
+      return viaSyncForm(inputs, opts);
+    }
     return native.zlibProcessMany(...codecArgs(parsed), inputs, parsed.maxOutputLength).then((results) => {
       void inputs; // held until the native side, which reads them in place, is done
       return results.map((result) => {
