@@ -52,6 +52,25 @@ test('a detached view is empty input to every Node-named function, as in the bui
   }
 });
 
+test('a detached ArrayBuffer itself gets the built-in answer from Node-named functions, and a TypeError from extras', async () => {
+  const detachedBuffer = () => {
+    const buffer = new ArrayBuffer(16);
+    structuredClone(buffer, { transfer: [buffer] });
+    return buffer;
+  };
+  const cases = {
+    gzipSync: [(z) => z.gzipSync(detachedBuffer()), zlib, nodeZlib],
+    crc32: [(z) => z.crc32(detachedBuffer()), zlib, nodeZlib],
+    'createHash().update()': [(c) => c.createHash('md5').update(detachedBuffer()).digest('hex'), crypto, nodeCrypto],
+    'createHmac() key': [(c) => c.createHmac('sha256', detachedBuffer()).update('x').digest('hex'), crypto, nodeCrypto],
+    'pbkdf2Sync password': [(c) => c.pbkdf2Sync(detachedBuffer(), 'salt', 1, 8, 'sha256'), crypto, nodeCrypto],
+  };
+  for (const [name, [call, ours, theirs]] of Object.entries(cases)) assert.deepEqual(outcome(() => call(ours)), outcome(() => call(theirs)), name);
+  for (const extra of [() => zlib.gzipMany([detachedBuffer()]), () => crypto.hashManySync('sha1', [detachedBuffer()]), () => stringDecoder.decode(detachedBuffer(), 'gbk'), () => buffer.count(detachedBuffer(), 'a')]) {
+    assert.throws(extra, TypeError);
+  }
+});
+
 test('extras treat a detached view as empty input', async () => {
   const empty = new Uint8Array(0);
   assert.deepEqual(await zlib.gzipMany([detached()]).then((out) => out.map((b) => zlib.gunzipSync(b))), [Buffer.alloc(0)]);

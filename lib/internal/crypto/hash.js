@@ -333,7 +333,10 @@ function secretBytes(value, encoding) {
     return name === undefined ? undefined : Buffer.from(value, name);
   }
   if (ArrayBuffer.isView(value)) return value;
-  if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) return new Uint8Array(value);
+  if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) {
+    // A detached ArrayBuffer is an empty key to Node; no view can be made of it.
+    return value.byteLength === 0 ? Buffer.alloc(0) : new Uint8Array(value);
+  }
   return undefined;
 }
 
