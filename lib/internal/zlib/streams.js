@@ -160,7 +160,11 @@ function Zlib(opts, parsed) {
 Object.setPrototypeOf(Zlib.prototype, ZlibBase.prototype);
 Object.setPrototypeOf(Zlib, ZlibBase);
 
-function applyParamsAfterFlush(level, strategy, callback) {
+function applyParamsAfterFlush(level, strategy, callback, error) {
+  if (rules.paramsGivesFlushErrorToCallback() && (error || this.destroyed || !this._handle)) {
+    if (callback) callback(error);
+    return;
+  }
   if (!this._handle) throw internalAssertion('zlib binding closed');
   const failure = this._handle.params(level, strategy);
   if (failure) failStream(this, failure);

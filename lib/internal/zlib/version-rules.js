@@ -12,6 +12,9 @@
 //   which are streams); Node 24 also in the *Sync forms, checks it is a boolean, and
 //   stops gunzip after the first member.
 // - Node 24 names the factories (createGzip.name is 'createGzip'; 'value' before).
+// - params() whose flush failed (a destroyed or closed stream): Node 22.23 and 24.22
+//   hand the flush's error to the callback; Node 20.20 and 26.12 throw an uncaught
+//   "zlib binding closed" assertion.
 
 const builtin = require('node:zlib');
 
@@ -69,7 +72,26 @@ const garbageRule = lazy(() => {
 
 const factoryName = (className) => builtin[`create${className}`].name;
 
+// Asked of a closed Deflate whose flush is made to fail at once, so that either
+// answer comes back synchronously: the callback, or the assertion params() throws.
+const paramsGivesFlushErrorToCallback = lazy(() => {
+  const probe = new builtin.Deflate();
+  probe.close();
+  const failure = new Error('probe');
+  probe.flush = (_kind, callback) => callback(failure);
+  let given;
+  try {
+    probe.params(1, 0, (error) => {
+      given = error;
+    });
+  } catch {
+    return false;
+  }
+  return given === failure;
+});
+
 module.exports = {
+  paramsGivesFlushErrorToCallback,
   hasBytesRead,
   flushChecksKind,
   warnsWithoutNew,
