@@ -17,7 +17,8 @@ const random = (n, seed) =>
     Array.from({ length: Math.ceil(n / 32) }, (_, i) => crypto.createHash('sha256').update(`${seed}:${i}`).digest()),
   ).subarray(0, n);
 const u16 = (n) => [(n >> 8) & 0xff, n & 0xff];
-const piece = (bytes) => [bytes.length, ...bytes];
+/** A length-prefixed piece as `Input::piece` reads it: one length byte, so at most 255. */
+const piece = (bytes) => [Math.min(bytes.length, 255), ...bytes.slice(0, 255)];
 
 /** `decoder_case`: windowBits slot 0 (from the header), chunkSize, no limit, room, pieces. */
 const decoderCase = (chunk = 16384, room = 65536) => [0, ...u16(chunk - 64), 0, ...u16(room - 1), ...u16(3)];
