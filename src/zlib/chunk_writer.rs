@@ -84,16 +84,16 @@ impl ChunkWriter {
             // Node pushes the pieces of the calls before the failing one. A call
             // that fills its room exactly still goes on to an engine error when
             // no more output is needed to find it (a bad trailer, a bad code), so
-            // that piece is the failing call's too. "unexpected end of file" is
-            // Node's verdict on a call that ended with room left, so a piece that
-            // filled its room exactly was still pushed.
-            let end_of_input = error.is_end_of_input();
-            produced = if produced < first_room || (produced == first_room && !end_of_input) {
+            // that piece is the failing call's too. Errors zlib finds only with
+            // room left ("unexpected end of file", "too far back") come from the
+            // next call, so a piece that filled its room exactly was still pushed.
+            let needs_room = error.needs_output_room();
+            produced = if produced < first_room || (produced == first_room && !needs_room) {
                 0
             } else {
                 let past = (produced - first_room) % self.chunk_size;
                 produced
-                    - if past == 0 && !end_of_input {
+                    - if past == 0 && !needs_room {
                         self.chunk_size
                     } else {
                         past
@@ -288,5 +288,40 @@ mod tests {
             let capacity = outcome.output.capacity();
             assert!(capacity < 64 << 20, "{decompressor:?}: {capacity}");
         }
+    }
+
+    #[test]
+    fn a_piece_that_fills_its_room_before_a_too_far_back_match_is_pushed() {
+        // Found by the JS differential fuzz: zlib checks "too far back" only when it
+        // copies a match, which needs room, so Node's call that filled the 59 bytes
+        // left of its 64-byte buffer returned fine and pushed them; the next call
+        // failed. One call with room for several pieces must cut the same way.
+        let input: [u8; 62] = [
+            120, 94, 75, 74, 45, 73, 84, 224, 229, 74, 2, 81, 213, 74, 217, 74, 86, 134, 181, 6,
+            134, 70, 198, 38, 166, 102, 230, 22, 150, 24, 2, 96, 101, 188, 92, 80, 241, 244, 196,
+            220, 99, 68, 46, 132, 44, 130, 5, 145, 73, 204, 41, 200, 72, 84, 64, 54, 26, 0, 84,
+            215, 29, 219,
+        ];
+        let mut inflate = writer(Mode::Inflate, 64);
+        let mut pieces = Vec::new();
+        let mut error = None;
+        for (chunk, flush) in [
+            (&input[..7], 0),
+            (&input[7..8], 0),
+            (&input[8..], 0),
+            (&[][..], 2),
+        ] {
+            let outcome = inflate.write(flush, chunk, 16, Vec::new());
+            pieces.extend(outcome.pieces);
+            if outcome.error.is_some() {
+                error = outcome.error;
+                break;
+            }
+        }
+        assert_eq!(pieces, vec![4, 1, 59]);
+        assert_eq!(
+            error.map(|e| e.message),
+            Some("invalid distance too far back".into())
+        );
     }
 }

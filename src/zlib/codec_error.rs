@@ -13,6 +13,9 @@ pub struct CodecError {
 /// Node's message for a finishing call whose input stopped inside the stream.
 pub const END_OF_INPUT: &str = "unexpected end of file";
 
+/// zlib's message for a match reaching before the window.
+pub const DISTANCE_TOO_FAR_BACK: &str = "invalid distance too far back";
+
 impl CodecError {
     /// The input stopped inside the stream: Node's Z_BUF_ERROR "unexpected end of file".
     pub fn end_of_input() -> Self {
@@ -21,6 +24,14 @@ impl CodecError {
 
     pub fn is_end_of_input(&self) -> bool {
         self.message == END_OF_INPUT
+    }
+
+    /// Whether zlib can only report this error from a call that still had output
+    /// room: "unexpected end of file" (Node's verdict on such a call) and "invalid
+    /// distance too far back" (checked when a match is copied, which needs room).
+    /// A call that fills its room exactly stops before either.
+    pub fn needs_output_room(&self) -> bool {
+        self.is_end_of_input() || self.message == DISTANCE_TOO_FAR_BACK
     }
 
     pub fn new(
