@@ -26,8 +26,11 @@ export async function fuzzFor(name, body, { minCases = 20 } = {}) {
     try {
       await body(random, n);
     } catch (error) {
-      error.message = `${name}: case ${n} (replay: HOTPATH_FUZZ_SEED=${FIRST_SEED} HOTPATH_FUZZ_CASE=${n})\n${error.message}`;
-      throw error;
+      // A new error, so the report's first line names the case (an assertion's stack
+      // keeps the message it was made with).
+      throw new Error(`${name}: case ${n} (replay: HOTPATH_FUZZ_SEED=${FIRST_SEED} HOTPATH_FUZZ_CASE=${n})\n${error.message}`, {
+        cause: error,
+      });
     }
     cases++;
   }
