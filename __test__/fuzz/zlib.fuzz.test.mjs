@@ -134,9 +134,28 @@ test('every decompression stream gives the built-in pieces, output and error in 
     delete decode.maxOutputLength; // a one-shot option
     const chunks = randomChunks(random, data);
     const run = (zlib) => streamOutcome(() => zlib[`create${Class}`](decode), chunks);
-    assert.deepEqual(await run(face), await run(nodeZlib), `create${Class}`);
+    const [ours, theirs] = [await run(face), await run(nodeZlib)];
+    if (knownSmallHeaderWindowDifference(Class, decode, data, ours, theirs)) return;
+    assert.deepEqual(ours, theirs, `create${Class}`);
   });
 });
+
+/**
+ * The one known difference (README, Compatibility notes): an Inflate/Unzip stream
+ * with windowBits 0 whose zlib header declares a window under 32 KiB decodes with a
+ * 32 KiB window, so where Node stops at "invalid distance too far back" hotpath may
+ * go on. Only that verdict of Node's on such a header is let through.
+ */
+function knownSmallHeaderWindowDifference(Class, decode, data, ours, theirs) {
+  const smallHeaderWindow = data.length >= 2 && (data[0] & 0x0f) === 8 && data[0] >> 4 < 7;
+  return (
+    (Class === 'Inflate' || Class === 'Unzip') &&
+    !decode.windowBits &&
+    smallHeaderWindow &&
+    theirs.error?.message === 'invalid distance too far back' &&
+    (ours.error === undefined || ours.error.code === 'Z_DATA_ERROR')
+  );
+}
 
 test('whatever hotpath compresses, the built-in decompresses to the input, one-shot and streamed', async () => {
   await fuzzFor('zlib compress', async (random) => {
