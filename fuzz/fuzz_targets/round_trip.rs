@@ -5,7 +5,7 @@
 use hotpath::zlib::codecs::CodecOptions;
 use hotpath::zlib::mode::Mode;
 use hotpath::zlib::{one_shot, parallel_deflate};
-use hotpath_fuzz::zlib_checks::{check_decoder, stream};
+use hotpath_fuzz::zlib_checks::{check_decoder, finish_flag, stream};
 use hotpath_fuzz::{chunks, Input};
 use libfuzzer_sys::fuzz_target;
 
@@ -39,7 +39,7 @@ fuzz_target!(|bytes: &[u8]| {
     let max_pieces = 1 + input.below(8);
     let cuts = input.piece();
     let plain = input.rest();
-    let finish = if compressor.is_brotli() { 2 } else { 4 };
+    let finish = finish_flag(&packer);
 
     let mut packed_forms = Vec::new();
     match one_shot::process(&packer, finish, plain, usize::MAX) {

@@ -332,10 +332,11 @@ function secretBytes(value, encoding) {
     const name = typeof encoding === 'string' ? nodeEncodingName(encoding) : undefined;
     return name === undefined ? undefined : Buffer.from(value, name);
   }
-  if (ArrayBuffer.isView(value)) return value;
+  // Empty input as EMPTY: a detached ArrayBuffer, or a view of one, is empty to Node,
+  // and no (new) view can be made of it.
+  if (ArrayBuffer.isView(value)) return value.byteLength === 0 ? EMPTY : value;
   if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) {
-    // A detached ArrayBuffer is an empty key to Node; no view can be made of it.
-    return value.byteLength === 0 ? Buffer.alloc(0) : new Uint8Array(value);
+    return value.byteLength === 0 ? EMPTY : new Uint8Array(value);
   }
   return undefined;
 }
@@ -351,14 +352,8 @@ function Hmac(hmac, key, options) {
   const keyBytes = id === undefined ? undefined : secretBytes(key, keyEncoding(options));
   if (keyBytes === undefined) initHash(this, hmac, -1, builtin.createHmac(hmac, key, options), options);
   else initHash(this, hmac, id, null, options);
-  // The Hmac outlives this call, so it keeps its own copy of the key. (A view of a
-  // detached ArrayBuffer is an empty key, as in Node; it cannot be re-viewed.)
-  this[kKey] =
-    keyBytes === undefined
-      ? undefined
-      : keyBytes.byteLength === 0
-        ? Buffer.alloc(0)
-        : Buffer.from(new Uint8Array(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength));
+  // The Hmac outlives this call, so it keeps its own copy of the key.
+  this[kKey] = keyBytes === undefined ? undefined : Buffer.from(new Uint8Array(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength));
 }
 Object.setPrototypeOf(Hmac.prototype, LazyTransform.prototype);
 Object.setPrototypeOf(Hmac, LazyTransform);
