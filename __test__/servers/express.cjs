@@ -1,0 +1,35 @@
+'use strict';
+
+// express + compression exactly as their READMEs show them: no mention of hotpath.
+// The test starts it under `node --require hotpath/register`, which hands compression
+// hotpath's zlib face. Serves /json, /text and /stream.
+
+const express = require('express');
+const compression = require('compression');
+const fs = require('node:fs');
+const { jsonDocument, textFile, pieceStream, announce } = require('./content.js');
+
+const file = textFile(process.env.CONTENT_DIR);
+const json = jsonDocument();
+
+const app = express();
+app.use(compression());
+app.get('/json', (request, response) => response.json(json));
+app.get('/text', (request, response) => {
+  response.type('text/plain');
+  fs.createReadStream(file).pipe(response);
+});
+app.get('/stream', (request, response) => {
+  response.type('text/plain');
+  pieceStream().pipe(response);
+});
+// What compression's own require('zlib') got.
+app.get('/which', (request, response) => {
+  const used = require(require.resolve('zlib', { paths: [require.resolve('compression')] }));
+  response.json({ hotpath: used === require('hotpath/zlib') });
+});
+
+const server = app.listen(0, '127.0.0.1', () => {
+  const { address, port } = server.address();
+  announce(`http://${address}:${port}`);
+});
