@@ -1,0 +1,76 @@
+// End to end: requests/s of one fastify + @fastify/compress server whose `zlib` option
+// is hotpath/zlib against the same server given node:zlib, under autocannon on
+// loopback with the same settings, each run bounded in time (BENCH_E2E_SECONDS, 3 s)
+// and in requests (BENCH_E2E_MAX_REQUESTS). The servers are __test__/servers/fastify.cjs
+// in child processes; autocannon runs in this one. Before timing, one response of each
+// is decoded and must be the same.
+
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../__test__/helpers/server-process.mjs';
+
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon');
+const { TEXT_BYTES } = require('../__test__/servers/content.js');
+
+const SERVER = fileURLToPath(new URL('../__test__/servers/fastify.cjs', import.meta.url));
+const SECONDS = Number(process.env.BENCH_E2E_SECONDS || 3);
+const MAX_REQUESTS = Number(process.env.BENCH_E2E_MAX_REQUESTS || 1_000_000);
+const CONNECTIONS = 8;
+
+let servers = [];
+let contentDir = null;
+
+/** requests/s under autocannon, as ns per request, and one decoded body to compare. */
+async function load(url, encoding) {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    maxOverallRequests: MAX_REQUESTS,
+    headers: { 'accept-encoding': encoding },
+  });
+  if (result.errors || result.timeouts || result.non2xx) {
+    throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`);
+  }
+  const response = await fetch(url, { headers: { 'accept-encoding': encoding } });
+  if (response.headers.get('content-encoding') !== encoding) throw new Error(`${url} did not answer in ${encoding}`);
+  const body = Buffer.from(await response.arrayBuffer());
+  return { nsPerRequest: (result.duration * 1e9) / result.requests.total, body };
+}
+
+export default {
+  module: 'servers',
+  async cases() {
+    contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-e2e-'));
+    const start = (zlib) => startServer(SERVER, { env: { CONTENT_DIR: contentDir, ZLIB_MODULE: zlib } });
+    servers = [start('node:zlib'), start('hotpath/zlib')];
+    const [nodeURL, hotpathURL] = await Promise.all(servers.map((server) => server.address));
+    const serverCase = (name, route, encoding, bytes, extraNote = '') => ({
+      name: `fastify + @fastify/compress: ${name}`,
+      ...(bytes ? { bytes } : { unit: 'ops/s' }),
+      rounds: 3,
+      builtinName: 'zlib: node:zlib',
+      builtin: () => load(nodeURL + route, encoding),
+      hotpath: () => load(hotpathURL + route, encoding),
+      sample: async (fn) => (await fn()).nsPerRequest,
+      result: (outcome) => outcome.body,
+      note: [`${CONNECTIONS} connections, ${SECONDS} s per run`, bytes ? 'requests/s × body size' : '', extraNote].filter(Boolean).join('; '),
+    });
+    return [
+      serverCase('JSON (25 KB) as gzip', '/json', 'gzip'),
+      // A noise check: for a buffered body @fastify/compress calls brotliCompressSync,
+      // which hotpath leaves to Node (see lib/zlib.js), so both sides do the same work.
+      serverCase('JSON (25 KB) as br', '/json', 'br', 0, "brotliCompressSync is Node's own on both sides: the noise floor"),
+      serverCase('10 MiB text file as gzip', '/text', 'gzip', TEXT_BYTES),
+    ];
+  },
+  async teardown() {
+    await Promise.all(servers.map((server) => server.stop()));
+    servers = [];
+    if (contentDir) fs.rmSync(contentDir, { recursive: true, force: true });
+  },
+};
