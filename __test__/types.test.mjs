@@ -1,15 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+import { runTsc, errorLines, markedLines } from './helpers/type-check.mjs';
 
-const require = createRequire(import.meta.url);
+const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 
-test('the .d.ts files type-check a typical use of every face', () => {
-  const tsc = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
-  const project = fileURLToPath(new URL('./types/tsconfig.json', import.meta.url));
-  const result = spawnSync(process.execPath, [tsc, '-p', project], { encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stdout + result.stderr);
+test('the .d.ts files type-check every export of every face under strict mode', () => {
+  const { status, output } = runTsc(here('./types/tsconfig.json'));
+  assert.equal(status, 0, output);
+});
+
+test('a wrong call to a face fails to type-check, on exactly the lines marked wrong', () => {
+  const { status, output } = runTsc(here('./types/negative/tsconfig.json'));
+  assert.notEqual(status, 0);
+  const file = here('./types/negative/wrong-calls.ts');
+  assert.deepEqual(errorLines(output, file), markedLines(file), output);
 });

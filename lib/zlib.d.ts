@@ -19,21 +19,24 @@ export interface ParallelOption {
   parallel?: boolean;
 }
 
+// What Node's one-shot functions give, as @types/node spells it (NonSharedBuffer in
+// today's types, Buffer in older ones), so hotpath's declarations follow Node's.
+type Output = ReturnType<typeof zlib.gzipSync>;
 type Input = string | ArrayBuffer | NodeJS.ArrayBufferView;
 type ManyInputs = ReadonlyArray<Input>;
 
 /** Compresses or decompresses every input on its own, across all cores. */
-export declare function gzipMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Buffer[]>;
-export declare function gunzipMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Buffer[]>;
-export declare function deflateMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Buffer[]>;
-export declare function inflateMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Buffer[]>;
-export declare function deflateRawMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Buffer[]>;
-export declare function inflateRawMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Buffer[]>;
-export declare function unzipMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Buffer[]>;
-export declare function brotliCompressMany(buffers: ManyInputs, options?: zlib.BrotliOptions): Promise<Buffer[]>;
-export declare function brotliDecompressMany(buffers: ManyInputs, options?: zlib.BrotliOptions): Promise<Buffer[]>;
+export declare function gzipMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Output[]>;
+export declare function gunzipMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Output[]>;
+export declare function deflateMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Output[]>;
+export declare function inflateMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Output[]>;
+export declare function deflateRawMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Output[]>;
+export declare function inflateRawMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Output[]>;
+export declare function unzipMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Output[]>;
+export declare function brotliCompressMany(buffers: ManyInputs, options?: zlib.BrotliOptions): Promise<Output[]>;
+export declare function brotliDecompressMany(buffers: ManyInputs, options?: zlib.BrotliOptions): Promise<Output[]>;
 
-type CompressCallback = (error: Error | null, result: Buffer) => void;
+type CompressCallback = (error: Error | null, result: Output) => void;
 
 export declare function gzip(buffer: zlib.InputType, callback: CompressCallback): void;
 export declare function gzip(buffer: zlib.InputType, options: zlib.ZlibOptions & ParallelOption, callback: CompressCallback): void;
@@ -41,9 +44,19 @@ export declare function deflate(buffer: zlib.InputType, callback: CompressCallba
 export declare function deflate(buffer: zlib.InputType, options: zlib.ZlibOptions & ParallelOption, callback: CompressCallback): void;
 export declare function deflateRaw(buffer: zlib.InputType, callback: CompressCallback): void;
 export declare function deflateRaw(buffer: zlib.InputType, options: zlib.ZlibOptions & ParallelOption, callback: CompressCallback): void;
-export declare function gzipSync(buffer: zlib.InputType, options?: zlib.ZlibOptions & ParallelOption): Buffer;
-export declare function deflateSync(buffer: zlib.InputType, options?: zlib.ZlibOptions & ParallelOption): Buffer;
-export declare function deflateRawSync(buffer: zlib.InputType, options?: zlib.ZlibOptions & ParallelOption): Buffer;
+// util.promisify() of the callback forms, as @types/node declares for Node's.
+export declare namespace gzip {
+  function __promisify__(buffer: zlib.InputType, options?: zlib.ZlibOptions & ParallelOption): Promise<Output>;
+}
+export declare namespace deflate {
+  function __promisify__(buffer: zlib.InputType, options?: zlib.ZlibOptions & ParallelOption): Promise<Output>;
+}
+export declare namespace deflateRaw {
+  function __promisify__(buffer: zlib.InputType, options?: zlib.ZlibOptions & ParallelOption): Promise<Output>;
+}
+export declare function gzipSync(buffer: zlib.InputType, options?: zlib.ZlibOptions & ParallelOption): Output;
+export declare function deflateSync(buffer: zlib.InputType, options?: zlib.ZlibOptions & ParallelOption): Output;
+export declare function deflateRawSync(buffer: zlib.InputType, options?: zlib.ZlibOptions & ParallelOption): Output;
 
 declare const face: Omit<typeof zlib, 'gzip' | 'deflate' | 'deflateRaw' | 'gzipSync' | 'deflateSync' | 'deflateRawSync'> & {
   crc32: typeof crc32;

@@ -5,7 +5,7 @@
 
 const { format } = require('node:util');
 const { makeNodeError } = require('./errors.js');
-const { native, nativeEnum } = require('./native.js');
+const { native, nativeEnum, requireNative } = require('./native.js');
 
 /** Node's encoding ids by Node's names (the addon's NodeEncoding, as a StringDecoder's state stores them). */
 const NodeEncoding = nativeEnum('NodeEncoding');
@@ -56,6 +56,9 @@ function resolveEncoding(label) {
     if (whatwg === 'UTF-16LE') return { name: 'utf16le', nodeId: NODE_ENCODING_IDS.utf16le };
     if (whatwg !== null) return { name: whatwg.toLowerCase(), whatwg };
   }
+  // Without the addon the WHATWG label table is out of reach too: say so rather than
+  // call a label like 'gbk' unknown.
+  if (typeof label === 'string' && !native) requireNative(`the encoding '${label}' (not one of Node's)`);
   throw unknownEncoding(label);
 }
 
