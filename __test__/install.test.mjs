@@ -256,6 +256,24 @@ console.log(JSON.stringify({ differ: same, roundTrip: zlib.gunzipSync(zlib.gzipS
   assert.equal(warnings.length, 1, result.stderr);
   assert.match(warnings[0], /native addon could not be loaded \(Cannot find native binding/);
   assert.match(warnings[0], /falling back to the Node\.js built-ins/);
+  assert.ok(warnings[0].includes(`Cannot find module '${platform.manifest.name}'`), 'the warning names the missing package');
+});
+
+// (A .node cut short past its ELF header is another matter: dlopen maps the missing
+// pages and the process dies of SIGBUS before any JS can catch it, in Node's own
+// process.dlopen. npm checks each tarball's integrity, so an install does not leave one.)
+test('with a broken binary (not a loadable library), the faces fall back and the one warning says what was wrong', () => {
+  const broken = path.join(work, 'broken-binary');
+  fs.cpSync(withBinary, broken, { recursive: true, verbatimSymlinks: true });
+  const binary = path.join(broken, 'node_modules', platform.manifest.name, platform.manifest.main);
+  fs.writeFileSync(binary, 'this is not a shared library\n'.repeat(64));
+  const result = inProject(broken, ['-e', "const z = require('hotpath/zlib'); console.log(JSON.stringify([z.gzipSync === require('zlib').gzipSync]))"]);
+  assert.deepEqual(lastJSON(result), [true]);
+  const warnings = result.stderr.split('\n').filter((line) => line.includes('HOTPATH_NATIVE_UNAVAILABLE'));
+  assert.equal(warnings.length, 1, result.stderr);
+  assert.ok(warnings[0].includes(platform.manifest.main), `the warning names the file: ${warnings[0]}`);
+  const strict = inProject(broken, ['-e', "require('hotpath/zlib')"], { HOTPATH_STRICT: '1' });
+  assert.notEqual(strict.status, 0);
 });
 
 test('with no binary that fits, HOTPATH_STRICT=1 makes loading a face throw', () => {

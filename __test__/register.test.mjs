@@ -106,6 +106,14 @@ test('--require and --import together install the hooks once', () => {
   assert.equal(result.stderr.trim(), '');
 });
 
+test('worker threads of a process started with --require hotpath/register get the faces too', () => {
+  const source = `
+const { Worker } = require('node:worker_threads');
+const worker = new Worker("require('node:worker_threads').parentPort.postMessage(require('zlib') === require('hotpath/zlib'))", { eval: true });
+worker.once('message', (same) => { console.log(JSON.stringify({ same })); worker.terminate(); });`;
+  assert.deepEqual(lastJSON(runNode(['--require', 'hotpath/register', '-e', source])), { same: true });
+});
+
 test('node-tar gzip-creates and extracts a tree of files under hotpath/register', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-tar-'));
   try {

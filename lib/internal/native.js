@@ -16,10 +16,26 @@ try {
   loadError = error;
   if (process.env.HOTPATH_STRICT === '1') throw error;
   process.emitWarning(
-    `hotpath: the native addon could not be loaded (${error && error.message}); ` +
+    `hotpath: the native addon could not be loaded (${describeLoadError(error)}); ` +
       'falling back to the Node.js built-ins',
     { code: 'HOTPATH_NATIVE_UNAVAILABLE' },
   );
+}
+
+/**
+ * The loader's error with what each place it looked said (its `cause` chain: no local
+ * build, no platform package, a truncated file, an unsupported platform), each reason's
+ * first line once. The loader's own text blames an npm bug, which is seldom the cause.
+ */
+function describeLoadError(error) {
+  const firstLine = (value) => String(value && value.message !== undefined ? value.message : value).split('\n')[0];
+  const reasons = [];
+  for (let cause = error && error.cause; cause && reasons.length < 8; cause = cause.cause) {
+    const reason = firstLine(cause);
+    if (!reasons.includes(reason)) reasons.unshift(reason);
+  }
+  const summary = firstLine(error).replace(/\. npm has a bug.*$/, '');
+  return reasons.length > 0 ? `${summary}: ${reasons.join('; ')}` : summary;
 }
 
 /** For extras Node lacks: there is no built-in to fall back to, so say why. */
