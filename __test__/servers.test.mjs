@@ -46,7 +46,7 @@ after(async () => {
 
 function curl(url, encoding) {
   return new Promise((resolve, reject) => {
-    const args = ['--silent', '--show-error', '--compressed', '-H', `Accept-Encoding: ${encoding}`, '-D', '-', '-o', '-'];
+    const args = ['--silent', '--show-error', '--noproxy', '*', '--compressed', '-H', `Accept-Encoding: ${encoding}`, '-D', '-', '-o', '-'];
     // Headers and the decoded body go to stdout: headers end at the first blank line.
     const child = spawn('curl', [...args, url], { stdio: ['ignore', 'pipe', 'pipe'] });
     const pieces = [];
