@@ -4,9 +4,8 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { spawnSync } from 'node:child_process';
+import { runNode, lastJSON } from './helpers/child-node.mjs';
 
-const ROOT = new URL('..', import.meta.url);
 const RSS_BOUND = 64 << 20;
 
 /**
@@ -29,9 +28,9 @@ function measured(setup, body) {
       console.log(JSON.stringify({ result, grown }));
     })().catch((error) => { console.error(error); process.exit(1); });
   `;
-  const child = spawnSync(process.execPath, ['-e', source], { cwd: ROOT, encoding: 'utf8', timeout: 300000 });
+  const child = runNode(['-e', source], { timeout: 300000 });
   assert.equal(child.status, 0, child.stderr);
-  return JSON.parse(child.stdout.trim().split('\n').pop());
+  return lastJSON(child);
 }
 
 // 1024 gzip members of 1 MiB of zeros each: 1 GiB of output from about 1 MiB.

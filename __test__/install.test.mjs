@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { ROOT, lastJSON } from './helpers/child-node.mjs';
+import { ROOT, runNode, lastJSON } from './helpers/child-node.mjs';
 import { npmPack, packPlatform, installProject, pathWithoutCargo } from './helpers/tarballs.mjs';
 import { runTsc, errorLines, markedLines } from './helpers/type-check.mjs';
 
@@ -42,14 +42,7 @@ after(() => {
 
 /** Runs the tested Node in an installed project, with cargo kept off PATH. */
 function inProject(project, args, env = {}) {
-  const result = spawnSync(process.execPath, args, {
-    cwd: project,
-    encoding: 'utf8',
-    env: { ...process.env, PATH: pathWithoutCargo(), ...env },
-    timeout: 60_000,
-  });
-  if (result.error) throw result.error;
-  return result;
+  return runNode(args, { cwd: project, env: { PATH: pathWithoutCargo(), ...env } });
 }
 
 function trackedFiles(...dirs) {
@@ -191,13 +184,9 @@ function typeProject(project, name, files) {
   for (const file of files) fs.copyFileSync(new URL(`./types/${file}`, import.meta.url), path.join(dir, path.basename(file)));
   const types = path.join(project, 'node_modules', '@types');
   if (!fs.existsSync(types)) fs.symlinkSync(path.join(ROOT, 'node_modules', '@types'), types, 'dir');
-  fs.writeFileSync(
-    path.join(dir, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, module: 'node16', moduleResolution: 'node16', target: 'es2022', types: ['node'], skipLibCheck: false },
-      files: files.map((file) => path.basename(file)),
-    }),
-  );
+  // The checkout's own compiler options (strict and all); only the files differ.
+  const { compilerOptions } = JSON.parse(fs.readFileSync(new URL('./types/tsconfig.json', import.meta.url), 'utf8'));
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: files.map((file) => path.basename(file)) }));
   return dir;
 }
 

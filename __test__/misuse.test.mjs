@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createRequire } from 'node:module';
-import { spawnSync } from 'node:child_process';
+import { runNode } from './helpers/child-node.mjs';
 import nodeZlib from 'node:zlib';
 import nodeCrypto from 'node:crypto';
 import { StringDecoder as NodeDecoder } from 'node:string_decoder';
@@ -114,7 +114,7 @@ const MISUSE_SOURCE = String.raw`
 `;
 
 test('every addon function and method survives odd arguments and a wrong this (throws an Error or returns)', () => {
-  const result = spawnSync(process.execPath, ['-e', MISUSE_SOURCE], { cwd: new URL('..', import.meta.url), encoding: 'utf8', timeout: 120000 });
+  const result = runNode(['-e', MISUSE_SOURCE]);
   assert.equal(result.signal, null, result.stderr);
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /survived \d+/);
@@ -152,11 +152,10 @@ test('zlib streams used after destroy() or close() do what the built-in streams 
 test('params() after destroy() or close() does what the built-in does (Node 22/24: the callback gets the error; 20/26: an uncaught assertion)', () => {
   for (const end of ['destroy', 'close']) {
     const run = (module) => {
-      const result = spawnSync(
-        process.execPath,
-        ['-e', `const s = require(${JSON.stringify(module)}).createDeflate(); s.on('error', (e) => console.log('error event', e.code)); s.${end}(); s.params(1, 0, (e) => console.log('callback', e && e.code));`],
-        { cwd: new URL('..', import.meta.url), encoding: 'utf8' },
-      );
+      const result = runNode([
+        '-e',
+        `const s = require(${JSON.stringify(module)}).createDeflate(); s.on('error', (e) => console.log('error event', e.code)); s.${end}(); s.params(1, 0, (e) => console.log('callback', e && e.code));`,
+      ]);
       return { status: result.status, stdout: result.stdout, asserted: /code: 'ERR_INTERNAL_ASSERTION'/.test(result.stderr) };
     };
     assert.deepEqual(run('./lib/zlib.js'), run('node:zlib'), end);

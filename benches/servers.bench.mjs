@@ -1,9 +1,9 @@
 // End to end: requests/s of one fastify + @fastify/compress server whose `zlib` option
 // is hotpath/zlib against the same server given node:zlib, under autocannon on
 // loopback with the same settings, each run bounded in time (BENCH_E2E_SECONDS, 3 s)
-// and in requests (BENCH_E2E_MAX_REQUESTS; the 10 MiB case by a fixed count). The servers are __test__/servers/fastify.cjs
-// in child processes; autocannon runs in this one. Before timing, one response of each
-// is decoded and must be the same.
+// and in requests (BENCH_E2E_MAX_REQUESTS; the 10 MiB case by a fixed count). The
+// servers are __test__/servers/fastify.cjs in child processes; autocannon runs in this
+// one. Before timing, one response of each is decoded and must be the same.
 
 import { createRequire } from 'node:module';
 import fs from 'node:fs';

@@ -9,7 +9,7 @@
 
 const Module = require('node:module');
 const { pathToFileURL } = require('node:url');
-const { chosenModules, faceTable, OWN_DIRS, OWN_FILES } = require('./internal/register/faces.js');
+const { chosenModules, faceTable } = require('./internal/register/faces.js');
 
 // --require and --import together, or a Worker inheriting both, must hook once.
 const INSTALLED = Symbol.for('hotpath.register.installed');
@@ -25,7 +25,7 @@ function install() {
   } else {
     require('./internal/register/require-patch.js').installRequirePatch(table);
     Module.register(pathToFileURL(require.resolve('./internal/register/loader-hooks.mjs')).href, {
-      data: { table, ownDirs: OWN_DIRS, ownFiles: OWN_FILES },
+      data: { table },
     });
     mechanism = 'module.register + Module._load';
   }

@@ -20,8 +20,9 @@ const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
 const NAMES_FILE = path.join(__dirname, 'builtin-export-names.json');
-// Each face has a built-in of the same name, whose export names are recorded.
-const FACES = ['zlib', 'crypto', 'string_decoder', 'readline', 'buffer'];
+// Each face has a built-in of the same name, whose export names are recorded (the
+// same list hotpath/register redirects).
+const { FACES } = require('../lib/internal/register/faces.js');
 // Faces of hotpath's own, with no built-in behind them: only their own names.
 const OWN_FACES = ['workers'];
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

@@ -141,7 +141,7 @@ test('every decompression stream gives the built-in pieces, output and error in 
 });
 
 /**
- * The one known difference (README, Compatibility notes): an Inflate/Unzip stream
+ * The one known difference (README, Compatibility): an Inflate/Unzip stream
  * with windowBits 0 whose zlib header declares a window under 32 KiB decodes with a
  * 32 KiB window, so where Node stops at "invalid distance too far back" hotpath may
  * go on. Only that verdict of Node's on such a header is let through.

@@ -59,9 +59,17 @@ function streamBody() {
   return Buffer.from(out);
 }
 
-/** Starts `server` (an http.Server) on 127.0.0.1 and prints the address for the parent. */
+/** Prints the server's address for the test that started it (helpers/server-process.mjs). */
 function announce(address) {
   process.stdout.write(`listening ${address}\n`);
 }
 
-module.exports = { jsonDocument, textBody, textFile, pieceStream, streamBody, announce, TEXT_BYTES };
+/** Starts an http.Server on a free port of 127.0.0.1 and announces it. */
+function listenOnLoopback(server) {
+  server.listen(0, '127.0.0.1', () => {
+    const { address, port } = server.address();
+    announce(`http://${address}:${port}`);
+  });
+}
+
+module.exports = { jsonDocument, textBody, textFile, pieceStream, streamBody, announce, listenOnLoopback, TEXT_BYTES };

@@ -7,7 +7,7 @@
 const express = require('express');
 const compression = require('compression');
 const fs = require('node:fs');
-const { jsonDocument, textFile, pieceStream, announce } = require('./content.js');
+const { jsonDocument, textFile, pieceStream, listenOnLoopback } = require('./content.js');
 
 const file = textFile(process.env.CONTENT_DIR);
 const json = jsonDocument();
@@ -29,7 +29,4 @@ app.get('/which', (request, response) => {
   response.json({ hotpath: used === require('hotpath/zlib') });
 });
 
-const server = app.listen(0, '127.0.0.1', () => {
-  const { address, port } = server.address();
-  announce(`http://${address}:${port}`);
-});
+listenOnLoopback(require('node:http').createServer(app));

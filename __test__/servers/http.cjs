@@ -7,7 +7,7 @@ const http = require('node:http');
 const fs = require('node:fs');
 const { Readable, pipeline } = require('node:stream');
 const { createGzip, createDeflate, createBrotliCompress, constants } = require('hotpath/zlib');
-const { jsonDocument, textFile, pieceStream, announce } = require('./content.js');
+const { jsonDocument, textFile, pieceStream, listenOnLoopback } = require('./content.js');
 
 const file = textFile(process.env.CONTENT_DIR);
 const json = JSON.stringify(jsonDocument());
@@ -49,7 +49,4 @@ const server = http.createServer((request, response) => {
   });
 });
 
-server.listen(0, '127.0.0.1', () => {
-  const { address, port } = server.address();
-  announce(`http://${address}:${port}`);
-});
+listenOnLoopback(server);

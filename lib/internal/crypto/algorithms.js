@@ -37,8 +37,10 @@ function nativeAlgorithm(name) {
   return exact !== undefined ? exact : IDS.get(name.toLowerCase());
 }
 
-// The output encoding id that asks for the digest's bytes.
-const BUFFER = native ? native.DIGEST_AS_BUFFER : undefined;
+// The output encoding id that asks for the digest's bytes. Without the addon every
+// encoding id is undefined, so BUFFER must be something else, or 'hex' would read as
+// a Buffer (the extras that still work there, hmac() among them, compare against it).
+const BUFFER = native ? native.DIGEST_AS_BUFFER : Symbol('digest as a Buffer');
 
 /** digest(outputEncoding)'s rule: falsy or unknown means a Buffer, any case allowed. */
 function digestEncodingId(outputEncoding) {

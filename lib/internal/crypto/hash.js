@@ -422,9 +422,7 @@ function hmac(algorithm, key, data, outputEncoding = 'hex') {
   const id = native !== null ? nativeAlgorithm(algorithm) : undefined;
   const keyBytes = id === undefined ? undefined : secretBytes(key, undefined);
   if (keyBytes === undefined) {
-    // By name, not by id: without the addon every encoding id is undefined, BUFFER too.
-    const asBuffer = outputEncoding.toLowerCase() === 'buffer';
-    return builtin.createHmac(algorithm, key).update(data).digest(asBuffer ? 'buffer' : outputEncoding);
+    return builtin.createHmac(algorithm, key).update(data).digest(encodingId === BUFFER ? 'buffer' : outputEncoding);
   }
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   return nativeDigest(id, bytes, bytes.byteLength, encodingId, keyBytes);

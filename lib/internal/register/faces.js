@@ -8,14 +8,11 @@ const { pathToFileURL, fileURLToPath } = require('node:url');
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
-/** Built-in name → the face a `require` gets and the face an `import` gets. */
-const FACES = Object.freeze({
-  zlib: { require: 'lib/zlib.js', import: 'esm/zlib.mjs' },
-  crypto: { require: 'lib/crypto.js', import: 'esm/crypto.mjs' },
-  string_decoder: { require: 'lib/string_decoder.js', import: 'esm/string_decoder.mjs' },
-  readline: { require: 'lib/readline.js', import: 'esm/readline.mjs' },
-  buffer: { require: 'lib/buffer.js', import: 'esm/buffer.mjs' },
-});
+/**
+ * The faces with a built-in of the same name behind them: a `require` of one gets
+ * lib/<name>.js, an `import` esm/<name>.mjs.
+ */
+const FACES = Object.freeze(['zlib', 'crypto', 'string_decoder', 'readline', 'buffer']);
 
 // Files of hotpath whose imports of a built-in must reach the built-in itself.
 // Only these: in a checkout, other packages live under ROOT/node_modules and are
@@ -29,15 +26,15 @@ const OWN_FILES = ['index.js', 'binding.js'].map((file) => path.join(ROOT, file)
  * silently leave a module on the built-in.
  */
 function chosenModules(setting = process.env.HOTPATH_REGISTER) {
-  if (setting === undefined || setting.trim() === '') return Object.keys(FACES);
+  if (setting === undefined || setting.trim() === '') return [...FACES];
   const chosen = [];
   for (const raw of setting.split(',')) {
     const name = raw.trim().replace(/^node:/, '');
     if (name === '') continue;
-    if (!Object.hasOwn(FACES, name)) {
+    if (!FACES.includes(name)) {
       const error = new Error(
         `hotpath/register: HOTPATH_REGISTER names '${name}', which hotpath has no face for ` +
-          `(known: ${Object.keys(FACES).join(', ')})`,
+          `(known: ${FACES.join(', ')})`,
       );
       error.code = 'HOTPATH_UNKNOWN_FACE';
       throw error;
@@ -52,18 +49,27 @@ function builtinName(specifier) {
   return typeof specifier === 'string' && specifier.startsWith('node:') ? specifier.slice(5) : specifier;
 }
 
-function isOwnFile(filename) {
-  if (typeof filename !== 'string') return false;
-  return OWN_FILES.includes(filename) || OWN_DIRS.some((dir) => filename.startsWith(dir));
+/** Whether an importer (a file path, or a file URL) is one of hotpath's own files. */
+function isOwnImporter(importer) {
+  if (typeof importer !== 'string') return false;
+  let file = importer;
+  if (importer.startsWith('file:')) {
+    try {
+      file = fileURLToPath(importer);
+    } catch {
+      return false;
+    }
+  }
+  return OWN_FILES.includes(file) || OWN_DIRS.some((dir) => file.startsWith(dir));
 }
 
-function isOwnURL(url) {
-  if (typeof url !== 'string' || !url.startsWith('file:')) return false;
-  try {
-    return isOwnFile(fileURLToPath(url));
-  } catch {
-    return false;
-  }
+/**
+ * The table's entry for `specifier` ('zlib' or 'node:zlib'), unless it names no
+ * redirected built-in or the importer is hotpath's own.
+ */
+function redirectFor(table, specifier, importer) {
+  const name = builtinName(specifier);
+  return Object.hasOwn(table, name) && !isOwnImporter(importer) ? table[name] : undefined;
 }
 
 /**
@@ -73,8 +79,8 @@ function isOwnURL(url) {
 function faceTable(modules) {
   const table = {};
   for (const name of modules) {
-    const requirePath = path.join(ROOT, FACES[name].require);
-    const importPath = path.join(ROOT, FACES[name].import);
+    const requirePath = path.join(ROOT, 'lib', `${name}.js`);
+    const importPath = path.join(ROOT, 'esm', `${name}.mjs`);
     table[name] = {
       requirePath,
       requireURL: pathToFileURL(requirePath).href,
@@ -84,4 +90,4 @@ function faceTable(modules) {
   return table;
 }
 
-module.exports = { FACES, OWN_DIRS, OWN_FILES, chosenModules, builtinName, isOwnFile, isOwnURL, faceTable };
+module.exports = { FACES, chosenModules, faceTable, redirectFor };

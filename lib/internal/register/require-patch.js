@@ -7,15 +7,13 @@
 // face's path; everything else passes through untouched, with the same arguments.
 
 const Module = require('node:module');
-const { builtinName, isOwnFile } = require('./faces.js');
+const { redirectFor } = require('./faces.js');
 
 function installRequirePatch(table) {
   const load = Module._load;
   Module._load = function _load(request, parent, isMain) {
-    const name = builtinName(request);
-    if (Object.hasOwn(table, name) && !isOwnFile(parent && parent.filename)) {
-      return load.call(this, table[name].requirePath, parent, isMain);
-    }
+    const face = redirectFor(table, request, parent && parent.filename);
+    if (face) return load.call(this, face.requirePath, parent, isMain);
     // eslint-disable-next-line prefer-rest-params
     return Reflect.apply(load, this, arguments);
   };

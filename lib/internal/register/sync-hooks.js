@@ -4,17 +4,17 @@
 // in-thread resolve hook serves `require` and `import` alike.
 
 const Module = require('node:module');
-const { builtinName, isOwnURL } = require('./faces.js');
+const { redirectFor } = require('./faces.js');
 
 function installSyncHooks(table) {
   return Module.registerHooks({
     resolve(specifier, context, nextResolve) {
-      const name = builtinName(specifier);
-      if (Object.hasOwn(table, name) && !isOwnURL(context.parentURL)) {
+      const face = redirectFor(table, specifier, context.parentURL);
+      if (face) {
         const wantsImport = Array.isArray(context.conditions) && context.conditions.includes('import');
         return wantsImport
-          ? { url: table[name].importURL, format: 'module', shortCircuit: true }
-          : { url: table[name].requireURL, format: 'commonjs', shortCircuit: true };
+          ? { url: face.importURL, format: 'module', shortCircuit: true }
+          : { url: face.requireURL, format: 'commonjs', shortCircuit: true };
       }
       return nextResolve(specifier, context);
     },

@@ -249,12 +249,12 @@ pub fn decompress(
     })
 }
 
-/// Decodes one stream from the start of `input`, appending to `output`; the
-/// number of input bytes it took, or None on any failure.
 /// Deflate's best case: a 258-byte match in under 2 bits, so no stream expands its
 /// input more than ~1032 times.
 const MAX_DEFLATE_RATIO: usize = 1032;
 
+/// Decodes one stream from the start of `input`, appending to `output`; the
+/// number of input bytes it took, or None on any failure.
 fn decompress_one(
     decompressor: *mut ld::libdeflate_decompressor,
     format: Format,
