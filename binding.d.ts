@@ -64,10 +64,11 @@ export declare class ZlibStream {
   /** One write on the JS thread (Node's `writeSync`, used by `_processChunk`). */
   writeSync(flush: number, input: ByteView, inOffset: number, maxPieces: number, state: ByteView): Buffer[] | ZlibErrorInfo | undefined
   /**
-   * One write on the rayon pool. The JS face keeps `input` and `state` alive
-   * until the promise settles.
+   * One write on the rayon pool: `chunk` starts a new chunk (copied now), an
+   * absent one goes on where the last write stopped. The write state is found
+   * again, and written, on the JS thread when the write settles.
    */
-  write(flush: number, input: ByteView, inOffset: number, maxPieces: number, state: ByteView): Promise<Buffer[] | ZlibErrorInfo | undefined>
+  write(flush: number, chunk: ArrayBufferView | undefined, maxPieces: number, state: Uint32Array): Promise<Buffer[] | ZlibErrorInfo | undefined>
   params(level: number, strategy: number): ZlibErrorInfo | undefined
   reset(): ZlibErrorInfo | undefined
   /** Frees the engine now (or right after the write in flight). */
@@ -181,8 +182,8 @@ export declare function hashFiles(algorithm: DigestAlgorithm, paths: string[], c
 
 /**
  * `hashMany`: like hashManySync off the JS thread; the inputs are copied first (into
- * one allocation, input `i` at `ends[i-1]..ends[i]`), as JS may change them while the
- * work runs.
+ * one allocation, input `i` at `ends[i-1]..ends[i]`), as JS may change, detach or
+ * shrink their buffers while the work runs (see `js_memory::owned`).
  */
 export declare function hashMany(algorithm: DigestAlgorithm, inputs: Array<string | ArrayBufferView>, hex: boolean): Promise<Buffer>
 
@@ -194,6 +195,9 @@ export declare function hashManySync(algorithm: DigestAlgorithm, inputs: Array<s
 
 /** HMAC of the first `length` bytes of `data` under `key`. */
 export declare function hmacBytes(algorithm: DigestAlgorithm, key: ArrayBufferView, data: ArrayBufferView, length: number, encoding: number, out?: Buffer): string | undefined
+
+/** Async calls copying at least this many bytes leave a buffer kept for the next. */
+export declare const KEPT_COPY_MIN_BYTES: number
 
 /** Which kernel a call runs. */
 export declare const enum KernelKind {
@@ -269,6 +273,9 @@ export declare function poolStarted(): boolean
 /** The pool's size: the one it has, or the one it will start with. */
 export declare function poolThreads(): number
 
+/** Frees the kept buffers (the faces call it after a second without a big copy). */
+export declare function releaseKeptCopies(): void
+
 /** One-shot decoding of `bytes` in the WHATWG encoding `name`. */
 export declare function whatwgDecode(bytes: ArrayBufferView, name: string): string
 
@@ -292,15 +299,17 @@ export declare function workersIsDetached(array: ArrayBufferView): boolean
 
 /**
  * The async form: a promise settled on the JS thread once the kernel has run on the
- * pool (queued behind any kernel working on the same memory).
+ * pool. Over a SharedArrayBuffer it works in place, queued behind any kernel working
+ * on the same memory; over an ArrayBuffer, on a copy made now, which a sort writes
+ * back when it settles (resolving false if the array was detached or shrunk by then).
  */
-export declare function workersRun(array: ArrayBufferView, options: KernelOptions, control: KernelControl, progress: Int32Array | undefined, progressIndex: number): Promise<undefined | null | Uint32Array | Float64Array | KernelSummary>
+export declare function workersRun(array: ArrayBufferView, options: KernelOptions, control: KernelControl, progress: Int32Array | undefined, progressIndex: number): Promise<boolean | null | Uint32Array | Float64Array | KernelSummary>
 
 /**
  * The sync form: runs on the pool while the calling JS thread waits (after any
  * kernel already working on the same memory).
  */
-export declare function workersRunSync(array: ArrayBufferView, options: KernelOptions, progress: Int32Array | undefined, progressIndex: number): undefined | null | Uint32Array | Float64Array | KernelSummary
+export declare function workersRunSync(array: ArrayBufferView, options: KernelOptions, progress: Int32Array | undefined, progressIndex: number): boolean | null | Uint32Array | Float64Array | KernelSummary
 
 export declare const ZLIB_SETTINGS_LENGTH: number
 
@@ -338,11 +347,16 @@ export interface ZlibParallelStats {
 
 /**
  * `zlib.gzip(buf, opts, cb)` and the other callback one-shot functions; with
- * `parallel`, big deflate-family inputs are compressed on every core.
+ * `parallel`, big deflate-family inputs are compressed on every core. The input is
+ * copied first: the result is that of the bytes as they were at the call, whatever
+ * JS does to its buffer meanwhile.
  */
 export declare function zlibProcess(settings: ByteView, extra: ByteView | undefined | null, input: ByteView, maxOutputLength: number, parallel: boolean): Promise<Buffer | ZlibErrorInfo>
 
-/** `gzipMany(buffers, opts)` and relatives: every input on its own, all cores. */
+/**
+ * `gzipMany(buffers, opts)` and relatives: every input on its own, all cores, each
+ * copied first as in `zlibProcess`.
+ */
 export declare function zlibProcessMany(settings: ByteView, extra: ByteView | undefined | null, inputs: Array<ByteView>, maxOutputLength: number): Promise<Array<Buffer | ZlibErrorInfo>>
 
 /** `zlib.gzipSync(buf, opts)` and the other `*Sync` one-shot functions. */

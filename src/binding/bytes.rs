@@ -11,19 +11,28 @@ use std::ptr;
 use napi::bindgen_prelude::{FromNapiValue, TypeName, ValidateNapiValue};
 use napi::{check_status, sys, Error, Result, Status, ValueType};
 
+use super::anchor::JsAnchor;
+use crate::js_memory::owned::OwnedBytes;
+
 /// The bytes behind a TypedArray or DataView argument, valid for the duration of the
-/// synchronous call that received it (the JS value is held by the call's handle scope).
+/// synchronous call that received it (the JS value is held by the call's handle scope,
+/// and JS cannot run to detach or shrink its buffer until the call returns).
+///
+/// Nothing here may outlive the call: work that does copies the bytes
+/// (`js_memory::owned`), or anchors the view (`anchor`) and reads it afresh on the JS thread.
 ///
 /// JS memory is shared: two arguments may view the same bytes. So the view keeps a
 /// raw pointer, hands out short-lived slices, and writes only through `overwrite`.
 pub struct ByteView<'a> {
     data: *mut u8,
     len: usize,
+    env: sys::napi_env,
+    value: sys::napi_value,
     call: PhantomData<&'a [u8]>,
 }
 
 impl ByteView<'_> {
-    fn new(data: *mut c_void, len: usize) -> Self {
+    fn new(env: sys::napi_env, value: sys::napi_value, data: *mut c_void, len: usize) -> Self {
         let data = if data.is_null() || len == 0 {
             ptr::NonNull::dangling().as_ptr()
         } else {
@@ -32,8 +41,22 @@ impl ByteView<'_> {
         ByteView {
             data,
             len,
+            env,
+            value,
             call: PhantomData,
         }
+    }
+
+    /// Holds the view's JS object until the async work it is given to settles, where
+    /// `JsAnchor::read` finds its bytes as they are then.
+    pub fn anchor(&self) -> Result<JsAnchor> {
+        // SAFETY: env and value came from napi for this call, which is still running.
+        unsafe { JsAnchor::new(self.env, self.value) }
+    }
+
+    /// A copy of the bytes for work that outlives this call.
+    pub fn to_owned_bytes(&self) -> OwnedBytes {
+        OwnedBytes::copy_of(self.as_slice())
     }
 
     pub fn len(&self) -> usize {
@@ -46,7 +69,10 @@ impl ByteView<'_> {
 
     pub fn as_slice(&self) -> &[u8] {
         // SAFETY: napi reported `len` readable bytes at `data` (or len is 0 and the
-        // pointer is dangling but aligned), kept alive by the JS value for this call.
+        // pointer is dangling but aligned), and they stay there for this call: the JS
+        // value is held by its handle scope, and no JS runs to detach or shrink the
+        // buffer before the call returns (a pool thread that reads the slice is joined
+        // before then). A SharedArrayBuffer can be neither detached nor shrunk.
         unsafe { std::slice::from_raw_parts(self.data, self.len) }
     }
 
@@ -54,46 +80,10 @@ impl ByteView<'_> {
     /// any view across this call, since views may overlap.
     pub fn overwrite(&self, bytes: &[u8]) {
         let count = bytes.len().min(self.len);
-        // SAFETY: `count` bytes fit in the view; `ptr::copy` tolerates overlap with
-        // `bytes`, which may come from another view of the same memory.
-        unsafe { ptr::copy(bytes.as_ptr(), self.data, count) };
-    }
-}
-
-/// The bytes of a JS view carried to another thread. The JS caller promises to
-/// keep the view's object alive (and its buffer attached) until the work is done,
-/// as Node's zlib keeps `handle.buffer` while a write is in flight.
-pub struct HeldBytes {
-    data: *mut u8,
-    len: usize,
-}
-
-// SAFETY: the bytes are owned by a JS object the caller keeps alive; only the one
-// worker holding this value reads them while the work runs.
-unsafe impl Send for HeldBytes {}
-
-impl ByteView<'_> {
-    /// # Safety
-    /// The caller must keep the viewed JS object alive and its buffer attached
-    /// until the returned value is dropped.
-    pub unsafe fn hold(&self) -> HeldBytes {
-        HeldBytes {
-            data: self.data,
-            len: self.len,
-        }
-    }
-}
-
-impl HeldBytes {
-    pub fn as_slice(&self) -> &[u8] {
-        // SAFETY: `hold`'s contract keeps `len` bytes at `data` alive.
-        unsafe { std::slice::from_raw_parts(self.data, self.len) }
-    }
-
-    /// Copies `bytes` over the start of the held view.
-    pub fn overwrite(&self, bytes: &[u8]) {
-        let count = bytes.len().min(self.len);
-        // SAFETY: `count` bytes fit; `ptr::copy` tolerates overlap.
+        // SAFETY: `count` bytes fit in the view, which is valid now (see `as_slice`:
+        // this runs on the JS thread, in the call or in a settle that read the view
+        // afresh); `ptr::copy` tolerates overlap with `bytes`, which may come from
+        // another view of the same memory.
         unsafe { ptr::copy(bytes.as_ptr(), self.data, count) };
     }
 }
@@ -144,7 +134,7 @@ impl FromNapiValue for ByteView<'_> {
                     format!("unsupported TypedArray element type {kind}"),
                 ));
             }
-            return Ok(ByteView::new(data, length * width));
+            return Ok(ByteView::new(env, value, data, length * width));
         }
         let mut is_data_view = false;
         // SAFETY: as above.
@@ -167,7 +157,7 @@ impl FromNapiValue for ByteView<'_> {
                 &mut byte_offset,
             )
         })?;
-        Ok(ByteView::new(data, byte_length))
+        Ok(ByteView::new(env, value, data, byte_length))
     }
 }
 
@@ -182,3 +172,16 @@ impl TypeName for ByteView<'_> {
 }
 
 impl ValidateNapiValue for ByteView<'_> {}
+
+/// A `ByteView` must never be `Send`: work handed to the pool must be `Send`, so the
+/// only way JS bytes reach work that outlives the call is a copy (or, for a
+/// SharedArrayBuffer, the workers' in-place path). This fails to compile if it were.
+const _: fn() = || {
+    trait AmbiguousIfSend<A> {
+        fn some_item() {}
+    }
+    impl<T: ?Sized> AmbiguousIfSend<()> for T {}
+    impl<T: ?Sized + Send> AmbiguousIfSend<u8> for T {}
+    let _ = <ByteView<'static> as AmbiguousIfSend<_>>::some_item;
+    let _ = <super::TypedArrayView<'static> as AmbiguousIfSend<_>>::some_item;
+};

@@ -1,5 +1,7 @@
 //! A TypedArray argument as the workers kernels take it: its element type (napi's
-//! id), where its elements are, how many, and whether its buffer was detached.
+//! id), where its elements are, how many, whether its buffer is shared and whether it
+//! was detached. Like `ByteView`, valid for the call that received it; async work
+//! anchors it (`anchor`) and reads it afresh when it settles.
 
 use std::ffi::c_void;
 use std::marker::PhantomData;
@@ -8,6 +10,8 @@ use std::ptr;
 use napi::bindgen_prelude::{FromNapiValue, TypeName, ValidateNapiValue};
 use napi::{check_status, sys, Error, Result, Status, ValueType};
 
+use super::anchor::JsAnchor;
+
 pub struct TypedArrayView<'a> {
     /// napi's `napi_typedarray_type` (Float16Array is 11 on Node 24+).
     pub element_type: sys::napi_typedarray_type,
@@ -15,10 +19,20 @@ pub struct TypedArrayView<'a> {
     /// Elements, not bytes.
     pub length: usize,
     pub detached: bool,
+    /// Over a SharedArrayBuffer, whose memory JS can neither detach nor shrink.
+    pub shared: bool,
+    env: sys::napi_env,
+    value: sys::napi_value,
     call: PhantomData<&'a ()>,
 }
 
 impl TypedArrayView<'_> {
+    /// Holds the array until the async work it is given to settles (see `JsAnchor`).
+    pub fn anchor(&self) -> Result<JsAnchor> {
+        // SAFETY: env and value came from napi for this call, which is still running.
+        unsafe { JsAnchor::new(self.env, self.value) }
+    }
+
     /// The address of the first element (dangling but non-null when there is none).
     pub fn address(&self) -> usize {
         if self.data.is_null() {
@@ -72,6 +86,9 @@ impl FromNapiValue for TypedArrayView<'_> {
             data,
             length,
             detached,
+            shared: !is_array_buffer,
+            env,
+            value,
             call: PhantomData,
         })
     }

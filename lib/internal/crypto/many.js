@@ -8,6 +8,7 @@
 const builtin = require('node:crypto');
 const { fileURLToPath } = require('node:url');
 const { requireNative } = require('../native.js');
+const { copied } = require('../kept-copies.js');
 const { invalidArgType, outOfRange } = require('../errors.js');
 const { validateString } = require('../validators.js');
 const { nativeAlgorithm, BUFFER, OUTPUT_LENGTH } = require('./algorithms.js');
@@ -98,7 +99,10 @@ async function hashMany(algorithm, inputs, outputEncoding = 'hex') {
   const id = nativeAlgorithm(algorithm);
   if (id === undefined) return hashEachWithNode(algorithm, inputs, outputEncoding);
   const encodingId = oneShotEncodingId(outputEncoding);
-  const result = await withInputCheck(inputs, () => nativeBinding.hashMany(id, inputs, encodingId === HEX));
+  const hashing = withInputCheck(inputs, () => nativeBinding.hashMany(id, inputs, encodingId === HEX));
+  // The addon copied the inputs into one buffer (their total size: not worth a loop here).
+  copied(Infinity);
+  const result = await hashing;
   const digests = encodingId === HEX ? result.latin1Slice() : result;
   return unpack(digests, inputs.length, OUTPUT_LENGTH[id], encodingId);
 }

@@ -35,22 +35,6 @@ function validateTypedArray(array, isDetached) {
   }
 }
 
-/**
- * The async forms work in place while the JS thread runs on: a resizable ArrayBuffer
- * could shrink under them, so those go to the Sync forms (a SharedArrayBuffer can
- * only grow, so growable ones are fine).
- */
-function validateAsyncArray(array) {
-  const buffer = array.buffer;
-  if (!isSharedArrayBuffer(buffer) && buffer.resizable === true) {
-    throw invalidArgValue(
-      'typedArray',
-      array,
-      'must not be backed by a resizable ArrayBuffer in an async kernel (use the Sync form or a SharedArrayBuffer)',
-    );
-  }
-}
-
 /** `{progress, index}`: two Int32 slots of a SharedArrayBuffer, or none. */
 function progressOf(options) {
   const { progress, index = 0 } = options;
@@ -117,7 +101,6 @@ function histogramOptionsOf(options) {
 module.exports = {
   optionsOf,
   validateTypedArray,
-  validateAsyncArray,
   progressOf,
   asyncOptionsOf,
   descendingOf,

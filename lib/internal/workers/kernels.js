@@ -1,13 +1,17 @@
 'use strict';
 
 // Runs a kernel of the addon, as a promise (on the pool, cancellable through an
-// AbortSignal) or in the calling thread's time (Sync). The typed array, and the
-// progress array, stay referenced by the pending call until it settles: the addon
-// works on their memory in place.
+// AbortSignal) or in the calling thread's time (Sync). The Sync forms and async calls
+// over a SharedArrayBuffer work on the array's memory in place; an async call over an
+// ArrayBuffer works on a copy the addon takes when it starts (JS may detach or shrink
+// that buffer meanwhile), and a sort writes its copy back when it settles.
 
+const { isSharedArrayBuffer } = require('node:util').types;
 const { requireNative, nativeEnum } = require('../native.js');
+const { makeNodeError } = require('../errors.js');
+const { copied } = require('../kept-copies.js');
 const { abortErrorOf, listenForAbort } = require('./abort.js');
-const { validateTypedArray, validateAsyncArray, progressOf, asyncOptionsOf } = require('./arguments.js');
+const { validateTypedArray, progressOf, asyncOptionsOf } = require('./arguments.js');
 
 const Kernel = nativeEnum('KernelKind');
 
@@ -38,28 +42,61 @@ function runSync(array, settings, options) {
   return native.workersRunSync(array, nativeOptions(settings), progress, index);
 }
 
+// ArrayBuffer → a promise settled once the last sort called on it has settled. Async
+// kernels run in the order they were called, as the addon orders them over shared
+// memory: over an ArrayBuffer each starts from a copy, so one called after a sort
+// starts once that sort's result is in the array.
+const sortsInFlight = new WeakMap();
+const ignore = () => {};
+
+function inCallOrder(array, writes, start) {
+  const buffer = array.buffer;
+  if (isSharedArrayBuffer(buffer)) return start();
+  const earlier = sortsInFlight.get(buffer);
+  const started = earlier === undefined ? start() : earlier.then(start);
+  if (writes) {
+    const settled = started.then(ignore, ignore);
+    sortsInFlight.set(buffer, settled);
+    settled.then(() => {
+      if (sortsInFlight.get(buffer) === settled) sortsInFlight.delete(buffer);
+    });
+  }
+  return started;
+}
+
+function notWrittenBack(kernel) {
+  return makeNodeError(
+    Error,
+    'ERR_INVALID_STATE',
+    `Invalid state: the TypedArray's ArrayBuffer was detached or shrunk while ${kernel}() ran; its result was not written back`,
+  );
+}
+
 /** Runs a kernel on the pool; resolves to what the addon resolves to. */
 async function runAsync(array, settings, options) {
   const native = binding();
   validateTypedArray(array, isDetached);
-  validateAsyncArray(array);
   const { signal, progress, index } = asyncOptionsOf(options);
   if (signal?.aborted) throw abortErrorOf(signal);
   const control = new native.KernelControl();
   const stopListening = listenForAbort(signal, () => control.cancel());
   let result;
   try {
-    result = await native.workersRun(array, nativeOptions(settings), control, progress, index);
+    result = await inCallOrder(array, settings.kernel === Kernel.Sort, () => {
+      // Again: the buffer may have been detached while an earlier sort ran.
+      validateTypedArray(array, isDetached);
+      const running = native.workersRun(array, nativeOptions(settings), control, progress, index);
+      if (!isSharedArrayBuffer(array.buffer)) copied(array.byteLength);
+      return running;
+    });
   } finally {
     stopListening();
   }
-  // The addon resolves null when the kernel stopped because it was cancelled.
+  // The addon resolves null when the kernel stopped because it was cancelled, and
+  // false when a sort's copy could not be written back.
   if (result === null) throw abortErrorOf(signal);
-  // Kept referenced until here: the kernel read (or wrote) their memory in place.
-  keepAlive(array, progress);
+  if (result === false) throw notWrittenBack('sort');
   return result;
 }
-
-function keepAlive() {}
 
 module.exports = { Kernel, runSync, runAsync };

@@ -16,6 +16,7 @@ const { validateFunction } = require('../validators.js');
 const { onSettled } = require('../settle.js');
 const { classByMode } = require('./streams.js');
 const { keptBuffer } = require('../kept-buffer.js');
+const { copied } = require('../kept-copies.js');
 
 // Async one-shot compression goes parallel from here up (4 blocks of 128 KiB):
 // below it one core finishes before the others would have started.
@@ -27,6 +28,27 @@ function inputBytes(buffer) {
   if (typeof buffer === 'string') return Buffer.from(buffer);
   if (isAnyArrayBuffer(buffer)) return Buffer.from(buffer);
   return undefined;
+}
+
+/**
+ * The bytes a callback form reads: what Node's zlibBuffer hands its stream, a Buffer
+ * over the same memory, made as Node makes it (so a view whose buffer is detached
+ * throws Node's TypeError here). The addon copies them before the call returns.
+ */
+function asyncInputBytes(buffer) {
+  if (isArrayBufferView(buffer) && !(buffer instanceof Buffer)) {
+    return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  }
+  return inputBytes(buffer);
+}
+
+/** A Buffer of its own holding the bytes of `view`. */
+function ownCopy(view) {
+  // A view of a detached buffer is empty input, as everywhere else.
+  if (view.byteLength === 0) return Buffer.alloc(0);
+  const copy = Buffer.allocUnsafe(view.byteLength);
+  copy.set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+  return copy;
 }
 
 // The native side keeps the buffer that sync calls decode into mapped between calls.
@@ -104,7 +126,7 @@ function makeAsync(mode, name) {
       return;
     }
     validateFunction(callback, 'callback');
-    const bytes = needsStreamEngine(parsed) ? undefined : inputBytes(buffer);
+    const bytes = needsStreamEngine(parsed) ? undefined : asyncInputBytes(buffer);
     if (bytes === undefined) {
       viaStream(new Class(opts), buffer, callback);
       return;
@@ -114,10 +136,11 @@ function makeAsync(mode, name) {
       return;
     }
     const parallel = opts == null || opts.parallel !== false ? bytes.byteLength >= PARALLEL_MIN_BYTES : false;
+    const processing = native.zlibProcess(...codecArgs(parsed), bytes, parsed.maxOutputLength, parallel);
+    copied(bytes.byteLength);
     onSettled(
-      native.zlibProcess(...codecArgs(parsed), bytes, parsed.maxOutputLength, parallel),
+      processing,
       (result) => {
-        void bytes; // held until the native side, which reads it in place, is done
         if (isErrorInfo(result)) callback(oneShotError(result, parsed.maxOutputLength));
         else callback(null, result);
       },
@@ -135,7 +158,10 @@ function makeAsync(mode, name) {
  * event loop.
  */
 function makeMany(mode, syncForm) {
-  const viaSyncForm = async (inputs, opts) => {
+  const viaSyncForm = async (views, opts) => {
+    // Copied now: each runs in a later turn, when JS may have changed, detached or
+    // shrunk its buffer.
+    const inputs = views.map(ownCopy);
     const results = [];
     for (const bytes of inputs) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -156,8 +182,9 @@ function makeMany(mode, syncForm) {
     if (parsed.builtinOnly || needsStreamEngine(parsed) || inputs.some((bytes) => headerDeclaresSmallWindow(parsed, bytes))) {
       return viaSyncForm(inputs, opts);
     }
-    return native.zlibProcessMany(...codecArgs(parsed), inputs, parsed.maxOutputLength).then((results) => {
-      void inputs; // held until the native side, which reads them in place, is done
+    const processing = native.zlibProcessMany(...codecArgs(parsed), inputs, parsed.maxOutputLength);
+    copied(Math.max(0, ...inputs.map((bytes) => bytes.byteLength)));
+    return processing.then((results) => {
       return results.map((result) => {
         if (isErrorInfo(result)) throw oneShotError(result, parsed.maxOutputLength);
         return result;

@@ -10,6 +10,7 @@ const { native, nativeEnum } = require('../native.js');
 const { bufferTooLarge, zlibError, isErrorInfo, trailingJunk } = require('./errors.js');
 const rules = require('./version-rules.js');
 const { onSettled } = require('../settle.js');
+const { copied } = require('../kept-copies.js');
 
 // Pieces one native write may hand back before JS checks backpressure again.
 const MAX_PIECES = 16;
@@ -53,8 +54,9 @@ function processChunk(stream, chunk, flushFlag, callback) {
     process.nextTick(callback);
     return;
   }
-  // Held until the write settles: the native side reads the chunk in place.
-  stream[kPending] = { handle, chunk, flushFlag, offset: 0, callback };
+  // The first native write copies the chunk; the ones that go on (more output
+  // pending) continue from the addon's copy.
+  stream[kPending] = { handle, chunk, flushFlag, callback };
   startWrite(stream);
 }
 
@@ -73,8 +75,12 @@ function piecesWanted(stream) {
 
 function startWrite(stream) {
   const pending = stream[kPending];
+  const chunk = pending.chunk;
+  pending.chunk = undefined;
+  const writing = pending.handle.write(pending.flushFlag, chunk, piecesWanted(stream), stream._writeState);
+  if (chunk !== undefined) copied(chunk.byteLength);
   onSettled(
-    pending.handle.write(pending.flushFlag, pending.chunk, pending.offset, piecesWanted(stream), stream._writeState),
+    writing,
     (result) => onWriteDone(stream, result),
     (error) => stream.destroy(error),
   );
@@ -106,9 +112,7 @@ function onWriteDone(stream, result) {
     }
     return;
   }
-  const consumed = state[CONSUMED];
-  stream.bytesWritten += consumed;
-  pending.offset += consumed;
+  stream.bytesWritten += state[CONSUMED];
   const accepting = result === undefined ? true : pushPieces(stream, result);
   if (accepting === null || stream.destroyed) {
     stream[kPending] = null;

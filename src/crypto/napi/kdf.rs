@@ -54,14 +54,21 @@ pub fn pbkdf2_async<'env>(
     count: u32,
     keylen: u32,
 ) -> Result<Object<'env>> {
-    let password = password.as_slice().to_vec();
-    let salt = salt.as_slice().to_vec();
+    // Copied now: JS may detach or shrink their buffers while the work runs.
+    let password = password.to_owned_bytes();
+    let salt = salt.to_owned_bytes();
     let iterations = iterations(count)?;
     spawn_promise(
         env,
         move || {
             let mut out = vec![0u8; keylen as usize];
-            kdf::pbkdf2(algorithm, &password, &salt, iterations, &mut out);
+            kdf::pbkdf2(
+                algorithm,
+                password.as_slice(),
+                salt.as_slice(),
+                iterations,
+                &mut out,
+            );
             Ok(out)
         },
         |key| Ok(Buffer::from(key)),

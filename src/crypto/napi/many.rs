@@ -7,6 +7,7 @@ use napi_derive::napi;
 use crate::binding::{spawn_promise, to_js_string, ByteView, Utf8Text};
 use crate::crypto::digest::{Algorithm, Output};
 use crate::crypto::many;
+use crate::js_memory::owned::OwnedBytes;
 use crate::string_decoder::node_encoding::NodeEncoding;
 use crate::string_decoder::text::{render, JsText};
 
@@ -112,8 +113,8 @@ fn hex_bytes(digests: Vec<u8>) -> Result<Buffer> {
 }
 
 /// `hashMany`: like hashManySync off the JS thread; the inputs are copied first (into
-/// one allocation, input `i` at `ends[i-1]..ends[i]`), as JS may change them while the
-/// work runs.
+/// one allocation, input `i` at `ends[i-1]..ends[i]`), as JS may change, detach or
+/// shrink their buffers while the work runs (see `js_memory::owned`).
 #[napi(
     js_name = "hashMany",
     catch_unwind,
@@ -126,16 +127,19 @@ pub fn hash_many_async<'env>(
     inputs: Vec<ManyInput>,
     hex: bool,
 ) -> Result<Object<'env>> {
-    let total = inputs.iter().map(|input| input_bytes(input).len()).sum();
-    let mut data = Vec::with_capacity(total);
-    let mut ends = Vec::with_capacity(inputs.len());
-    for input in &inputs {
-        data.extend_from_slice(input_bytes(input));
-        ends.push(data.len());
-    }
+    let parts: Vec<&[u8]> = inputs.iter().map(input_bytes).collect();
+    let ends: Vec<usize> = parts
+        .iter()
+        .scan(0, |end, part| {
+            *end += part.len();
+            Some(*end)
+        })
+        .collect();
+    let data = OwnedBytes::concat(&parts);
     spawn_promise(
         env,
         move || {
+            let data = data.as_slice();
             let mut start = 0;
             let slices: Vec<&[u8]> = ends
                 .iter()

@@ -8,7 +8,8 @@ use napi_derive::napi;
 
 use super::result::NativeResult;
 use super::settings::{read_settings, Settings};
-use crate::binding::{spawn_promise, ByteView, HeldBytes};
+use crate::binding::{spawn_promise, ByteView};
+use crate::js_memory::owned::OwnedBytes;
 use crate::zlib::codecs::CodecOptions;
 use crate::zlib::many::process_many;
 use crate::zlib::mode::Mode;
@@ -151,7 +152,9 @@ fn run_one_shot(
 }
 
 /// `zlib.gzip(buf, opts, cb)` and the other callback one-shot functions; with
-/// `parallel`, big deflate-family inputs are compressed on every core.
+/// `parallel`, big deflate-family inputs are compressed on every core. The input is
+/// copied first: the result is that of the bytes as they were at the call, whatever
+/// JS does to its buffer meanwhile.
 #[napi(
     js_name = "zlibProcess",
     catch_unwind,
@@ -166,8 +169,7 @@ pub fn zlib_process<'env>(
     parallel: bool,
 ) -> Result<Object<'env>> {
     let call = OneShotCall::read(&settings, extra, max_output_length)?;
-    // SAFETY: the JS face holds the input until the promise settles.
-    let input = unsafe { input.hold() };
+    let input = input.to_owned_bytes();
     spawn_promise(
         env,
         move || Ok(call.run(input.as_slice(), parallel, process_as_callback)),
@@ -175,7 +177,8 @@ pub fn zlib_process<'env>(
     )
 }
 
-/// `gzipMany(buffers, opts)` and relatives: every input on its own, all cores.
+/// `gzipMany(buffers, opts)` and relatives: every input on its own, all cores, each
+/// copied first as in `zlibProcess`.
 #[napi(
     js_name = "zlibProcessMany",
     catch_unwind,
@@ -189,12 +192,11 @@ pub fn zlib_process_many<'env>(
     max_output_length: f64,
 ) -> Result<Object<'env>> {
     let call = OneShotCall::read(&settings, extra, max_output_length)?;
-    // SAFETY: the JS face holds the input array until the promise settles.
-    let inputs: Vec<HeldBytes> = inputs.iter().map(|view| unsafe { view.hold() }).collect();
+    let inputs: Vec<OwnedBytes> = inputs.iter().map(ByteView::to_owned_bytes).collect();
     spawn_promise(
         env,
         move || {
-            let slices: Vec<&[u8]> = inputs.iter().map(HeldBytes::as_slice).collect();
+            let slices: Vec<&[u8]> = inputs.iter().map(OwnedBytes::as_slice).collect();
             Ok(process_many(&call.options, call.flush, &slices, call.max))
         },
         |results| {

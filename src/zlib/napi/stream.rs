@@ -10,7 +10,8 @@ use napi_derive::napi;
 
 use super::result::NativeResult;
 use super::settings::read_settings;
-use crate::binding::{spawn_promise, ByteView, HeldBytes};
+use crate::binding::{spawn_promise_scheduled, ByteView, JsAnchor};
+use crate::js_memory::owned::OwnedBytes;
 use crate::zlib::buffer_pool;
 use crate::zlib::chunk_writer::{ChunkWriter, WriteOutcome};
 use crate::zlib::codec_error::CodecError;
@@ -38,7 +39,7 @@ pub enum WriteFlag {
     Failed = 4,
 }
 
-fn write_state(state: &HeldBytes, outcome: &WriteOutcome) {
+fn write_state(state: &ByteView, outcome: &WriteOutcome) {
     let flag = |set: bool, flag: WriteFlag| if set { flag as u32 } else { 0 };
     let flags = flag(outcome.more_output, WriteFlag::MoreOutput)
         | flag(outcome.input_left, WriteFlag::InputLeft)
@@ -55,7 +56,7 @@ fn write_state(state: &HeldBytes, outcome: &WriteOutcome) {
 }
 
 fn finish_write(
-    state: &HeldBytes,
+    state: &ByteView,
     result: std::result::Result<WriteOutcome, CodecError>,
 ) -> NativeResult {
     match result {
@@ -75,29 +76,39 @@ fn finish_write(
     }
 }
 
-/// A stream's engine, dropped by `close()` (or after the write in flight when
+/// A stream's engine, and the chunk its async writes work through.
+struct StreamState {
+    writer: ChunkWriter,
+    /// A copy of the chunk (JS may detach or shrink its buffer while a write runs:
+    /// see `js_memory`), taken by the write that starts it; the writes that go on
+    /// where the last one stopped (more output pending) read it from `consumed` on.
+    chunk: Option<OwnedBytes>,
+    consumed: usize,
+}
+
+/// A stream's state, dropped by `close()` (or after the write in flight when
 /// `close()` came during one) so its memory is freed at once, not at GC.
 struct SharedWriter {
-    writer: Mutex<Option<ChunkWriter>>,
+    state: Mutex<Option<StreamState>>,
     close_requested: AtomicBool,
 }
 
 impl SharedWriter {
-    fn lock(&self) -> std::sync::MutexGuard<'_, Option<ChunkWriter>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<StreamState>> {
         // A poisoned lock only means an earlier write panicked; the codec state is
         // still memory-safe, and the stream is being destroyed by then anyway.
-        self.writer
+        self.state
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn with<T>(
         &self,
-        work: impl FnOnce(&mut ChunkWriter) -> std::result::Result<T, CodecError>,
+        work: impl FnOnce(&mut StreamState) -> std::result::Result<T, CodecError>,
     ) -> std::result::Result<T, CodecError> {
         let mut guard = self.lock();
         let result = match guard.as_mut() {
-            Some(writer) => work(writer),
+            Some(state) => work(state),
             None => Err(CodecError::new(
                 "zlib binding closed",
                 "ERR_ZLIB_BINDING_CLOSED",
@@ -117,12 +128,43 @@ impl SharedWriter {
         input: &[u8],
         max_pieces: u32,
     ) -> std::result::Result<WriteOutcome, CodecError> {
-        self.with(|writer| Ok(writer.write(flush, input, max_pieces as usize, buffer_pool::take())))
+        self.with(|state| {
+            Ok(state
+                .writer
+                .write(flush, input, max_pieces as usize, buffer_pool::take()))
+        })
+    }
+
+    /// As `write`, over the stream's own copy of a chunk: `chunk` starts a new one,
+    /// `None` goes on with the current one.
+    fn write_owned(
+        &self,
+        flush: i32,
+        chunk: Option<OwnedBytes>,
+        max_pieces: u32,
+    ) -> std::result::Result<WriteOutcome, CodecError> {
+        self.with(|state| {
+            if chunk.is_some() {
+                state.chunk = chunk;
+                state.consumed = 0;
+            }
+            let whole = state.chunk.as_ref().map_or(&[][..], OwnedBytes::as_slice);
+            let rest = whole.get(state.consumed..).unwrap_or_default();
+            let outcome = state
+                .writer
+                .write(flush, rest, max_pieces as usize, buffer_pool::take());
+            state.consumed += outcome.consumed;
+            if state.consumed >= whole.len() {
+                state.chunk = None;
+                state.consumed = 0;
+            }
+            Ok(outcome)
+        })
     }
 
     fn close(&self) {
         self.close_requested.store(true, Ordering::Release);
-        if let Ok(mut guard) = self.writer.try_lock() {
+        if let Ok(mut guard) = self.state.try_lock() {
             *guard = None;
         }
     }
@@ -142,7 +184,11 @@ impl ZlibStream {
         let settings = read_settings(&settings, extra)?;
         Ok(ZlibStream {
             writer: Arc::new(SharedWriter {
-                writer: Mutex::new(Some(ChunkWriter::new(settings.options))),
+                state: Mutex::new(Some(StreamState {
+                    writer: ChunkWriter::new(settings.options),
+                    chunk: None,
+                    consumed: 0,
+                })),
                 close_requested: AtomicBool::new(false),
             }),
         })
@@ -162,40 +208,45 @@ impl ZlibStream {
         let result = self
             .writer
             .write(flush, &input.as_slice()[start..], max_pieces);
-        // SAFETY: both views are arguments of this synchronous call.
-        let state = unsafe { state.hold() };
         finish_write(&state, result)
     }
 
-    /// One write on the rayon pool. The JS face keeps `input` and `state` alive
-    /// until the promise settles.
+    /// One write on the rayon pool: `chunk` starts a new chunk (copied now), an
+    /// absent one goes on where the last write stopped. The write state is found
+    /// again, and written, on the JS thread when the write settles.
     #[napi(
         catch_unwind,
+        ts_args_type = "flush: number, chunk: ArrayBufferView | undefined, maxPieces: number, state: Uint32Array",
         ts_return_type = "Promise<Buffer[] | ZlibErrorInfo | undefined>"
     )]
     pub fn write<'env>(
         &self,
         env: &'env Env,
         flush: i32,
-        input: ByteView,
-        in_offset: f64,
+        chunk: Option<ByteView>,
         max_pieces: u32,
         state: ByteView,
     ) -> Result<Object<'env>> {
         let writer = Arc::clone(&self.writer);
-        let start = (in_offset as usize).min(input.len());
-        // SAFETY: the JS face holds the chunk and the state array until settled.
-        let (input, state) = unsafe { (input.hold(), state.hold()) };
-        spawn_promise(
+        let chunk = chunk.as_ref().map(ByteView::to_owned_bytes);
+        spawn_promise_scheduled(
             env,
-            move || Ok(writer.write(flush, &input.as_slice()[start..], max_pieces)),
-            move |result| Ok(finish_write(&state, result)),
+            rayon::spawn,
+            vec![state.anchor()?],
+            move || Ok(writer.write_owned(flush, chunk, max_pieces)),
+            move |env, anchors: &[JsAnchor], result| {
+                let state: ByteView = anchors[0].read(env)?;
+                Ok(finish_write(&state, result))
+            },
         )
     }
 
     #[napi(catch_unwind, ts_return_type = "ZlibErrorInfo | undefined")]
     pub fn params(&self, level: i32, strategy: i32) -> NativeResult {
-        match self.writer.with(|writer| writer.params(level, strategy)) {
+        match self
+            .writer
+            .with(|state| state.writer.params(level, strategy))
+        {
             Ok(()) => NativeResult::Empty,
             Err(error) => NativeResult::Failed(error),
         }
@@ -203,7 +254,7 @@ impl ZlibStream {
 
     #[napi(catch_unwind, ts_return_type = "ZlibErrorInfo | undefined")]
     pub fn reset(&self) -> NativeResult {
-        match self.writer.with(ChunkWriter::reset) {
+        match self.writer.with(|state| state.writer.reset()) {
             Ok(()) => NativeResult::Empty,
             Err(error) => NativeResult::Failed(error),
         }
