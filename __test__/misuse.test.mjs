@@ -52,6 +52,34 @@ test('a detached view is empty input to every Node-named function, as in the bui
   }
 });
 
+test('a view of a detached buffer given to a callback form throws or calls back as the built-in does', async () => {
+  const views = {
+    Buffer: () => Buffer.from(new ArrayBuffer(64)),
+    Uint8Array: () => new Uint8Array(64).fill(97),
+    Float64Array: () => new Float64Array(8),
+    DataView: () => new DataView(new ArrayBuffer(64)),
+  };
+  // Whether the call threw (and what), or what its callback got.
+  const answer = (z, name, view) =>
+    new Promise((resolve) => {
+      try {
+        z[name](view, (error, value) => resolve(error ? ['callback', error.code, error.message] : ['callback', value.length]));
+      } catch (error) {
+        resolve(['throws', error.constructor.name, error.code, error.message]);
+      }
+    });
+  for (const name of ['gzip', 'gunzip', 'deflateRaw', 'inflate', 'unzip', 'brotliDecompress']) {
+    for (const [kind, make] of Object.entries(views)) {
+      const view = () => {
+        const made = make();
+        structuredClone(made.buffer, { transfer: [made.buffer] });
+        return made;
+      };
+      assert.deepEqual(await answer(zlib, name, view()), await answer(nodeZlib, name, view()), `${name}(${kind})`);
+    }
+  }
+});
+
 test('a detached ArrayBuffer itself gets the built-in answer from Node-named functions, and a TypeError from extras', async () => {
   const detachedBuffer = () => {
     const buffer = new ArrayBuffer(16);
