@@ -209,6 +209,12 @@ async function eventLoopDelayWhile(fn) {
 
 let pair = null;
 
+function sharedCopy(source) {
+  const copy = new source.constructor(new SharedArrayBuffer(source.byteLength));
+  copy.set(source);
+  return copy;
+}
+
 export default {
   module: 'workers',
   cases() {
@@ -228,7 +234,12 @@ export default {
       builtinName: 'TypedArray#sort',
       builtin: () => source.slice().sort(),
       hotpath: () => hotpath.sortSync(source.slice()),
-      peers: { 'hotpath await sort()': () => hotpath.sort(source.slice()) },
+      // Over an ArrayBuffer the async form sorts a copy and writes it back; over a
+      // SharedArrayBuffer it sorts in place (each run sorts a fresh copy of the input).
+      peers: {
+        'hotpath await sort()': () => hotpath.sort(source.slice()),
+        'hotpath await sort(), SharedArrayBuffer': () => hotpath.sort(sharedCopy(source)),
+      },
     });
     return [
       sortCase('sort 10M Float64', doubles),
