@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { englishText, chunksOf } from './corpus.mjs';
+import { throughStream } from './through-stream.mjs';
 
 const require = createRequire(import.meta.url);
 const node = require('node:zlib');
@@ -129,24 +130,6 @@ function inflateRawCase(input) {
     expected: input,
     ...LONG,
   };
-}
-
-/** Writes 64 KiB chunks through a stream and gathers the output, as a pipeline would. */
-function throughStream(stream, chunks) {
-  return new Promise((resolve, reject) => {
-    const out = [];
-    stream.on('data', (piece) => out.push(piece));
-    stream.on('end', () => resolve(Buffer.concat(out)));
-    stream.on('error', reject);
-    let i = 0;
-    const pump = () => {
-      while (i < chunks.length) {
-        if (!stream.write(chunks[i++])) return void stream.once('drain', pump);
-      }
-      stream.end();
-    };
-    pump();
-  });
 }
 
 function pakoStream(Class, chunks, options) {

@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { timeCase } from '../benches/harness.mjs';
 import { checkSameResult } from '../benches/same-result.mjs';
 import { englishText, chunksOf } from '../benches/corpus.mjs';
+import { throughStream } from '../benches/through-stream.mjs';
 
 const require = createRequire(import.meta.url);
 const HERE = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -39,21 +40,6 @@ const GZIPPED_CHUNKS = chunksOf(node.zlib.gzipSync(TEXT), 64 << 10);
 const HASH_INPUTS = Array.from({ length: 10000 }, () => randomBytes(1024));
 const DOUBLES = new Float64Array(10_000_000).map((_, i) => Math.sin(i * 12.9898) * 43758.5453);
 
-function streamThrough(stream, chunks) {
-  return new Promise((resolve, reject) => {
-    const out = [];
-    stream.on('data', (piece) => out.push(piece));
-    stream.on('end', () => resolve(Buffer.concat(out)));
-    stream.on('error', reject);
-    let i = 0;
-    const pump = () => {
-      while (i < chunks.length) if (!stream.write(chunks[i++])) return void stream.once('drain', pump);
-      stream.end();
-    };
-    pump();
-  });
-}
-
 const roundTrip = (z) => {
   const [gzip, gunzip] = [promisify(z.gzip), promisify(z.gunzip)];
   return async () => gunzip(await gzip(JSON_1K));
@@ -74,7 +60,7 @@ const cases = [
     result: (out) => node.zlib.gunzipSync(out).length,
     ...LONG,
   },
-  { name: 'gunzip stream, 64 KiB writes, 64 MiB', make: (f) => () => streamThrough((f || node).zlib.createGunzip(), GZIPPED_CHUNKS), ...LONG },
+  { name: 'gunzip stream, 64 KiB writes, 64 MiB', make: (f) => () => throughStream((f || node).zlib.createGunzip(), GZIPPED_CHUNKS), ...LONG },
   {
     name: 'hashMany sha256, 10,000 × 1 KiB',
     make: (f) => (f ? () => f.crypto.hashMany('sha256', HASH_INPUTS) : () => HASH_INPUTS.map((input) => node.crypto.hash('sha256', input))),

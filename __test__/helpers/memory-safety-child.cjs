@@ -19,6 +19,10 @@ const crypto = require(path.join(ROOT, 'lib', 'crypto.js'));
 const workers = require(path.join(ROOT, 'lib', 'workers.js'));
 
 const MiB = 1 << 20;
+// Big enough for the paths that size picks: parallel compression (from 512 KiB) and
+// kept copy buffers (from 1 MiB).
+const INPUT_BYTES = 2 * MiB;
+const ELEMENTS = 256 * 1024;
 
 const WAYS = {
   transfer: (view) => void view.buffer.transfer(),
@@ -48,8 +52,8 @@ function viewOf(way, bytes, View = Uint8Array) {
 function churn() {
   global.gc();
   const kept = [];
-  for (let i = 0; i < 48; i++) kept.push(Buffer.alloc(MiB, i));
-  kept.push(nodeZlib.gzipSync(Buffer.alloc(4 * MiB, 7)));
+  for (let i = 0; i < 32; i++) kept.push(Buffer.alloc(MiB, i));
+  kept.push(nodeZlib.gzipSync(Buffer.alloc(2 * MiB, 7)));
   return kept.length;
 }
 
@@ -80,14 +84,14 @@ const collect = (stream) =>
 
 /** A compressor's case: its output decodes (by node:zlib) to the input as it was. */
 const compressing = (start, decode) => ({
-  input: () => text(6 * MiB),
+  input: () => text(INPUT_BYTES),
   start,
   check: (output, original) => same(decode(output), original),
 });
 
 /** A decompressor's case: its output is what node:zlib decodes from the input as it was. */
 const decompressing = (start, encode, decode) => ({
-  input: () => encode(text(6 * MiB)),
+  input: () => encode(text(INPUT_BYTES)),
   start,
   check: (output, original) => same(output, decode(original)),
 });
@@ -106,7 +110,7 @@ const floats = (count) => {
 
 /** A workers kernel's case over a Float64Array: the result for the elements as they were. */
 const kernel = (start, expected) => ({
-  input: () => floats(2 * MiB),
+  input: () => floats(ELEMENTS),
   view: Float64Array,
   start,
   check: (result, original) => JSON.stringify(plain(result)) === JSON.stringify(plain(expected(new Float64Array(original.buffer.slice(0))))),
@@ -164,7 +168,7 @@ const CASES = {
     return new Promise((resolve) => stream.flush(nodeZlib.constants.Z_SYNC_FLUSH, () => resolve(Buffer.concat(pieces))));
   }, (output) => nodeZlib.inflateRawSync(output, { finishFlush: nodeZlib.constants.Z_SYNC_FLUSH })),
   hashMany: {
-    input: () => text(6 * MiB),
+    input: () => text(INPUT_BYTES),
     start: (view) => crypto.hashMany('sha256', [view, 'x', view]),
     check: (digests, original) => {
       const digest = nodeCrypto.createHash('sha256').update(original).digest('hex');
@@ -186,9 +190,9 @@ const CASES = {
   // A sort writes its copy back when it settles: into an array that was detached or
   // shrank it cannot, and says so; into one that grew, the sorted elements come first.
   sort: {
-    input: () => floats(2 * MiB),
+    input: () => floats(ELEMENTS),
     view: Float64Array,
-    start: (view) => workers.sort(view).then(() => Array.from(view.subarray(0, 2 * MiB))),
+    start: (view) => workers.sort(view).then(() => Array.from(view.subarray(0, ELEMENTS))),
     expectedError: (way) => (way === 'grow' ? undefined : 'ERR_INVALID_STATE'),
     check: (sorted, original) => JSON.stringify(sorted) === JSON.stringify(Array.from(new Float64Array(original.buffer.slice(0)).sort())),
   },

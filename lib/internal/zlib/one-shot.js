@@ -183,13 +183,13 @@ function makeMany(mode, syncForm) {
       return viaSyncForm(inputs, opts);
     }
     const processing = native.zlibProcessMany(...codecArgs(parsed), inputs, parsed.maxOutputLength);
-    copied(Math.max(0, ...inputs.map((bytes) => bytes.byteLength)));
-    return processing.then((results) => {
-      return results.map((result) => {
+    copied(inputs.reduce((most, bytes) => Math.max(most, bytes.byteLength), 0));
+    return processing.then((results) =>
+      results.map((result) => {
         if (isErrorInfo(result)) throw oneShotError(result, parsed.maxOutputLength);
         return result;
-      });
-    });
+      }),
+    );
   };
 }
 
