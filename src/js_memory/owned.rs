@@ -50,14 +50,6 @@ impl OwnedBytes {
         OwnedBytes { words, len }
     }
 
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     pub fn as_slice(&self) -> &[u8] {
         // SAFETY: any initialised u64 memory is valid as 8× as many u8, and `len` is
         // within it; the slice borrows `self`.
@@ -161,7 +153,7 @@ mod tests {
             let source = bytes(len);
             let mut copy = OwnedBytes::copy_of(&source);
             assert_eq!(copy.as_slice(), &source[..]);
-            assert_eq!(copy.len(), len);
+            assert_eq!(copy.as_slice().len(), len);
             assert!(len == 0 || copy.as_slice().as_ptr() != source.as_ptr());
             assert!((copy.as_mut_ptr() as usize).is_multiple_of(8));
         }

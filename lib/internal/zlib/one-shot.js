@@ -31,15 +31,16 @@ function inputBytes(buffer) {
 }
 
 /**
- * The bytes a callback form reads: what Node's zlibBuffer hands its stream, a Buffer
- * over the same memory, made as Node makes it (so a view whose buffer is detached
- * throws Node's TypeError here). The addon copies them before the call returns.
+ * What a callback form's stream is given in Node (zlibBuffer, then the stream's
+ * write()): a view or an ArrayBuffer becomes a Buffer over the same memory, made as
+ * Node makes it, so a view whose buffer is detached throws Node's TypeError here;
+ * anything else stays as it is.
  */
-function asyncInputBytes(buffer) {
-  if (isArrayBufferView(buffer) && !(buffer instanceof Buffer)) {
-    return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  }
-  return inputBytes(buffer);
+function nodeChunkOf(buffer) {
+  if (buffer instanceof Buffer) return buffer;
+  if (isArrayBufferView(buffer)) return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  if (isAnyArrayBuffer(buffer)) return Buffer.from(buffer);
+  return buffer;
 }
 
 /** A Buffer of its own holding the bytes of `view`. */
@@ -55,17 +56,12 @@ function ownCopy(view) {
 const syncBufferUsed = native ? keptBuffer(() => native.zlibReleaseSyncBuffer()) : () => {};
 
 /** Node's zlibBuffer over a stream engine: for `info` and for inputs Node rejects late. */
-function viaStream(engine, buffer, callback) {
-  if (isArrayBufferView(buffer) && !(buffer instanceof Uint8Array)) {
-    buffer = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  } else if (isAnyArrayBuffer(buffer)) {
-    buffer = Buffer.from(buffer);
-  }
-  const chunks = [];
+function viaStream(engine, chunk, callback) {
+  const pieces = [];
   let total = 0;
-  const onData = (chunk) => {
-    chunks.push(chunk);
-    total += chunk.length;
+  const onData = (piece) => {
+    pieces.push(piece);
+    total += piece.length;
     if (total > engine._maxOutputLength) {
       engine.close();
       engine.removeAllListeners('end');
@@ -78,12 +74,12 @@ function viaStream(engine, buffer, callback) {
     callback(error);
   });
   engine.on('end', () => {
-    const result = total === 0 ? Buffer.alloc(0) : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    const result = total === 0 ? Buffer.alloc(0) : pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, total);
     engine.close();
     if (engine._info) callback(null, { buffer: result, engine });
     else callback(null, result);
   });
-  engine.end(buffer);
+  engine.end(chunk);
 }
 
 function makeSync(mode, name) {
@@ -126,9 +122,11 @@ function makeAsync(mode, name) {
       return;
     }
     validateFunction(callback, 'callback');
-    const bytes = needsStreamEngine(parsed) ? undefined : asyncInputBytes(buffer);
+    // The addon copies `bytes` before the call returns.
+    const chunk = nodeChunkOf(buffer);
+    const bytes = needsStreamEngine(parsed) ? undefined : inputBytes(chunk);
     if (bytes === undefined) {
-      viaStream(new Class(opts), buffer, callback);
+      viaStream(new Class(opts), chunk, callback);
       return;
     }
     if (headerDeclaresSmallWindow(parsed, bytes)) {

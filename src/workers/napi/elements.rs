@@ -9,9 +9,9 @@
 
 use std::sync::atomic::AtomicI32;
 
-use napi::{sys, Error, Result, Status};
+use napi::{sys, Env, Error, Result, Status};
 
-use crate::binding::TypedArrayView;
+use crate::binding::{JsAnchor, TypedArrayView};
 use crate::js_memory::owned::OwnedBytes;
 use crate::workers::claims::Claim;
 use crate::workers::control::ProgressSlots;
@@ -94,10 +94,6 @@ impl Elements {
         })
     }
 
-    pub fn is_copy(&self) -> bool {
-        self.copy.is_some()
-    }
-
     fn byte_length(&self) -> usize {
         self.length * self.element_type.width()
     }
@@ -126,12 +122,16 @@ impl Elements {
         unsafe { std::slice::from_raw_parts_mut(self.address as *mut W, self.length) }
     }
 
-    /// Writes a copy back into `view`, the array read afresh on the JS thread: only
-    /// if it is still attached and holds at least as many elements as were copied.
-    pub fn write_back(&self, view: &TypedArrayView) -> bool {
-        let Some(copy) = &self.copy else { return true };
+    /// Writes a copy back into the array, read afresh through its anchor on the JS
+    /// thread: only if it is still attached and holds at least as many elements as
+    /// were copied. True when the array holds the result (memory in place always does).
+    pub fn write_back(&self, env: &Env, array: &JsAnchor) -> Result<bool> {
+        let Some(copy) = &self.copy else {
+            return Ok(true);
+        };
+        let view: TypedArrayView = array.read(env)?;
         if view.detached || view.length < self.length {
-            return false;
+            return Ok(false);
         }
         let bytes = copy.as_slice();
         // SAFETY: `view` was read on the JS thread in this settle, with at least
@@ -140,7 +140,7 @@ impl Elements {
         unsafe {
             std::ptr::copy_nonoverlapping(bytes.as_ptr(), view.address() as *mut u8, bytes.len())
         };
-        true
+        Ok(true)
     }
 }
 

@@ -179,9 +179,7 @@ pub fn workers_run<'env>(
                 return Ok(KernelValue::of(value::Outcome::Aborted, bigints, false));
             };
             let written = match outcome {
-                value::Outcome::Sorted if elements.is_copy() => {
-                    elements.write_back(&anchors[0].read::<TypedArrayView>(env)?)
-                }
+                value::Outcome::Sorted => elements.write_back(env, &anchors[0])?,
                 _ => true,
             };
             Ok(KernelValue::of(outcome, bigints, written))
