@@ -124,8 +124,15 @@ export declare function crc32String(data: string, value: number): number
  */
 export declare function decodeLines(state: Uint8Array, chunk: ArrayBufferView, breaks: Uint32Array, rule: LineBreakRule): string
 
-/** The size of a StringDecoder's state buffer (its slots: `DecoderStateSlot`). */
+/** The size of a StringDecoder's state buffer, for the faces (its slots: `DecoderStateSlot`). */
 export declare const DECODER_STATE_LENGTH: number
+
+/**
+ * The `Encoding` slot of a decoder of a WHATWG encoding Node lacks, whose text a
+ * streaming WHATWG decoder beside the state produces. Not a `NodeEncoding`, so this
+ * state machine refuses such a state (`UnknownEncodingId`) rather than guess.
+ */
+export declare const DECODER_STATE_WHATWG_ENCODING: number
 
 /** `StringDecoder#end()`'s flush of whatever is buffered in `state`. */
 export declare function decoderFlush(state: Uint8Array): string

@@ -851,6 +851,7 @@ module.exports.crc32Bytes = nativeBinding.crc32Bytes
 module.exports.crc32String = nativeBinding.crc32String
 module.exports.decodeLines = nativeBinding.decodeLines
 module.exports.DECODER_STATE_LENGTH = nativeBinding.DECODER_STATE_LENGTH
+module.exports.DECODER_STATE_WHATWG_ENCODING = nativeBinding.DECODER_STATE_WHATWG_ENCODING
 module.exports.decoderFlush = nativeBinding.decoderFlush
 module.exports.DecoderStateSlot = nativeBinding.DecoderStateSlot
 module.exports.StateSlot = nativeBinding.StateSlot

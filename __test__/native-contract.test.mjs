@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 const native = require('../binding.js');
 const { parseOptions } = require('../lib/internal/zlib/options.js');
 const { NAMES, OUTPUT_LENGTH } = require('../lib/internal/crypto/algorithms.js');
-const { NODE_ENCODING_IDS } = require('../lib/internal/encodings.js');
+const { NODE_ENCODING_IDS } = require('../lib/internal/text/encodings.js');
 const { BREAK_RULES } = require('../lib/internal/readline/version-rules.js');
 
 const NODE_ENCODINGS = ['ascii', 'utf8', 'base64', 'utf16le', 'latin1', 'hex', 'base64url'];
@@ -61,6 +61,15 @@ test('the decoder state has the length and slots of Node\'s StringDecoder state'
   assert.equal(state.length, native.DECODER_STATE_LENGTH);
   assert.equal(state[native.DecoderStateSlot.MissingBytes], decoder.lastNeed);
   assert.equal(state[native.DecoderStateSlot.BufferedBytes], decoder.lastTotal - decoder.lastNeed);
+});
+
+test('a decoder of a WHATWG encoding Node lacks marks its state with the addon\'s id, which no Node encoding has', () => {
+  const hotpathDecoder = new (require('../lib/string_decoder.js').StringDecoder)('gbk');
+  const state = nodeDecoderState(hotpathDecoder);
+  assert.equal(state[native.DecoderStateSlot.Encoding], native.DECODER_STATE_WHATWG_ENCODING);
+  assert.ok(!Object.values(native.NodeEncoding).includes(native.DECODER_STATE_WHATWG_ENCODING));
+  const refusal = new RegExp(`unknown encoding id ${native.DECODER_STATE_WHATWG_ENCODING} in decoder state`);
+  assert.throws(() => native.decoderWrite(state, Buffer.from('a')), refusal);
 });
 
 test('the zlib settings slots fill ZLIB_SETTINGS_LENGTH, one number each', () => {
@@ -122,7 +131,8 @@ test('binding.d.ts declares every contract the faces read', () => {
   const enums = ['ZlibMode', 'ZlibSetting', 'ZlibSettingFlag', 'ZlibWriteSlot', 'ZlibWriteFlag', 'NodeEncoding',
     'DecoderStateSlot', 'DigestAlgorithm', 'LineBreakRule'];
   for (const name of enums) assert.match(types, new RegExp(`export declare const enum ${name} \\{`), name);
-  for (const name of ['ZLIB_SETTINGS_LENGTH', 'ZLIB_WRITE_STATE_LENGTH', 'DECODER_STATE_LENGTH', 'DIGEST_AS_BUFFER']) {
+  for (const name of ['ZLIB_SETTINGS_LENGTH', 'ZLIB_WRITE_STATE_LENGTH', 'DECODER_STATE_LENGTH', 'DECODER_STATE_WHATWG_ENCODING',
+    'DIGEST_AS_BUFFER']) {
     assert.match(types, new RegExp(`export declare const ${name}: number`), name);
   }
 });

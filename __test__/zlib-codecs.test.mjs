@@ -318,7 +318,7 @@ test('a callback that throws surfaces as an uncaught exception, as with Node', (
 function sourceText(length) {
   const root = new URL('..', import.meta.url);
   const files = [];
-  for (const dir of ['lib', 'lib/internal', 'src/zlib', 'src/crypto', 'src/readline', 'src/string_decoder']) {
+  for (const dir of ['lib', 'lib/internal', 'src/zlib', 'src/crypto', 'src/readline', 'src/string_decoder', 'src/text', 'lib/internal/text']) {
     for (const name of readdirSync(new URL(dir, root)).sort()) {
       if (/\.(js|rs|ts)$/.test(name)) files.push(readFileSync(new URL(`${dir}/${name}`, root)));
     }

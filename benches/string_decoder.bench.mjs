@@ -9,8 +9,8 @@ import { englishText, japaneseText, translatedText, chunksOf } from './corpus.mj
 import { keep } from './same-result.mjs';
 
 const require = createRequire(import.meta.url);
-// Who decodes UTF-8 on this Node (lib/internal/string_decoder/decoder.js), for the note.
-const { UTF8_WRITER } = require('../lib/internal/string_decoder/decoder.js');
+// Who decodes UTF-8 on this Node (lib/internal/text/string-decoder.js), for the note.
+const { UTF8_WRITER } = require('../lib/internal/text/string-decoder.js');
 const UTF8_NOTES = {
   addon: 'non-ASCII UTF-8 in the addon (simdutf)',
   js: "edges in JS, the rest Node's utf8Slice (simdutf)",

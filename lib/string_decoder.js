@@ -8,7 +8,7 @@
 const builtin = require('node:string_decoder');
 const { native } = require('./internal/native.js');
 const { copyBuiltin, override } = require('./internal/face.js');
-const { StringDecoder } = require('./internal/string_decoder/decoder.js');
+const { StringDecoder } = require('./internal/text/string-decoder.js');
 const codecs = require('./internal/string_decoder/text-codecs.js');
 
 const face = copyBuiltin(builtin);

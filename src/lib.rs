@@ -16,6 +16,7 @@ pub mod js_memory;
 pub mod pool;
 pub mod readline;
 pub mod string_decoder;
+pub mod text;
 pub mod workers;
 pub mod zlib;
 

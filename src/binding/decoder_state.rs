@@ -4,7 +4,7 @@
 use napi::{Error, Result, Status};
 
 use super::ByteView;
-use crate::string_decoder::node_decoder::{State, UnknownEncodingId, STATE_LEN};
+use crate::text::node_decoder::{State, UnknownEncodingId, STATE_LEN};
 
 pub fn read_state(view: &ByteView) -> Result<State> {
     State::try_from(view.as_slice()).map_err(|_| {

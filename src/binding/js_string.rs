@@ -3,7 +3,7 @@
 
 use napi::{Env, Error, JsString, Result, Status};
 
-use crate::string_decoder::text::JsText;
+use crate::text::js_text::JsText;
 
 /// V8's longest string on 64-bit platforms (`v8::String::kMaxLength`).
 const MAX_STRING_LENGTH: usize = 0x1fff_ffe8;

@@ -12,7 +12,7 @@ const SEPARATOR_LEAD: u8 = 0xe2;
 const SEPARATOR_MIDDLE: u8 = 0x80;
 const SEPARATOR_LAST: [u8; 2] = [0xa8, 0xa9];
 
-use crate::string_decoder::node_decoder::incomplete_utf8_tail_len;
+use crate::text::node_decoder::incomplete_utf8_tail_len;
 
 /// Streams byte chunks and counts the lines they hold.
 #[derive(Default)]

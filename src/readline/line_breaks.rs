@@ -3,7 +3,7 @@
 //! a chunk ends one too (readline then skips a `\n` that opens the next chunk). Node 24
 //! added U+2028 and U+2029 to that pattern; the caller picks the running Node's rule.
 
-use crate::string_decoder::text::JsText;
+use crate::text::js_text::JsText;
 
 /// Which characters end a line.
 #[cfg_attr(

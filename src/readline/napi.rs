@@ -12,7 +12,7 @@ use super::line_breaks::{find_breaks, BreakRule};
 use crate::binding::decoder_state::{read_state, unknown_id};
 use crate::binding::io_error::fs_error;
 use crate::binding::{spawn_promise, to_js_string, ByteView};
-use crate::string_decoder::node_decoder;
+use crate::text::node_decoder;
 
 /// Decodes `chunk` as UTF-8 with the StringDecoder `state` (Node's state buffer, as
 /// in string_decoder) and returns its text; writes the line breaks found in that text

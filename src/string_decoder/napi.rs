@@ -6,15 +6,11 @@ use napi_derive::napi;
 
 use super::encode_table;
 use super::legacy::{self, LegacyDecoder, TooLarge};
-use super::node_decoder;
-use super::text::{render_utf8, JsText};
 use crate::binding::decoder_state::{read_state, unknown_id};
 use crate::binding::js_string::{string_too_long, units_to_js_string};
 use crate::binding::{to_js_string, ByteView, Utf16Text};
-
-/// The size of a StringDecoder's state buffer (its slots: `DecoderStateSlot`).
-#[napi]
-pub const DECODER_STATE_LENGTH: u32 = node_decoder::STATE_LEN as u32;
+use crate::text::js_text::{render_utf8, JsText};
+use crate::text::node_decoder;
 
 fn too_large(_: TooLarge) -> Error {
     string_too_long()

@@ -6,7 +6,7 @@
 
 const { isUint8Array } = require('node:util').types;
 const { invalidArgType, invalidArgValue, outOfRange } = require('../errors.js');
-const { unknownEncoding } = require('../encodings.js');
+const { unknownEncoding } = require('../text/encodings.js');
 
 function validateBuffer(value, name = 'buffer') {
   if (!isUint8Array(value)) throw invalidArgType(name, ['Buffer', 'Uint8Array'], value);

@@ -5,7 +5,7 @@
 // digest(): Node's encoding ids, or BUFFER.
 
 const { native, nativeEnum } = require('../native.js');
-const { nodeEncodingName, NODE_ENCODING_IDS } = require('../encodings.js');
+const { nodeEncodingName, NODE_ENCODING_IDS } = require('../text/encodings.js');
 
 // The ids are the addon's (DigestAlgorithm).
 const {

@@ -17,7 +17,7 @@ const { native } = require('../native.js');
 const { LazyTransform } = require('./lazy-transform.js');
 const { makeNodeError, invalidArgType, invalidArgValue } = require('../errors.js');
 const { validateString, validateUint32 } = require('../validators.js');
-const { nodeEncodingName } = require('../encodings.js');
+const { nodeEncodingName } = require('../text/encodings.js');
 const {
   nativeAlgorithm, digestEncodingId, BUFFER, OUTPUT_LENGTH, NAMES, MD5, SHA1, SHA256, SHA384, SHA512, SHA512_256,
 } = require('./algorithms.js');

@@ -14,7 +14,7 @@ const { validateString } = require('../validators.js');
 const { nativeAlgorithm, BUFFER, OUTPUT_LENGTH } = require('./algorithms.js');
 const { oneShotEncodingId } = require('./hash.js');
 const { fsErrorFromNative } = require('../system-error.js');
-const { NODE_ENCODING_IDS } = require('../encodings.js');
+const { NODE_ENCODING_IDS } = require('../text/encodings.js');
 
 const ENCODING_NAMES = Object.fromEntries(Object.entries(NODE_ENCODING_IDS).map(([name, id]) => [id, name]));
 

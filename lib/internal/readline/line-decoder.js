@@ -7,8 +7,8 @@
 // Node's readline rule.
 
 const { native } = require('../native.js');
-const { NODE_ENCODING_IDS } = require('../encodings.js');
-const { newDecoderState, flushDecoderState } = require('../string_decoder/decoder.js');
+const { NODE_ENCODING_IDS } = require('../text/encodings.js');
+const { newDecoderState, flushDecoderState } = require('../text/decoder-state.js');
 const { BREAK_RULES, READLINE_BREAK } = require('./version-rules.js');
 
 const LINE_FEED_BREAK = /\r?\n/g;

@@ -13,8 +13,8 @@ const { native, requireNative } = require('../native.js');
 const { invalidArgType, outOfRange } = require('../errors.js');
 const { LineDecoder, scanString } = require('./line-decoder.js');
 const { READLINE_BREAK, READLINE_BREAK_RULE, SEPARATORS_END_LINES } = require('./version-rules.js');
-const { StringDecoder } = require('../string_decoder/decoder.js');
-const { resolveEncoding } = require('../encodings.js');
+const { StringDecoder } = require('../text/string-decoder.js');
+const { resolveEncoding } = require('../text/encodings.js');
 const { fsErrorFromNative } = require('../system-error.js');
 
 const FILE_CHUNK = 1 << 16; // 64 KiB: measured faster and ~40% less peak RSS than 256 KiB or 1 MiB

@@ -6,8 +6,9 @@
 const { Transform } = require('node:stream');
 const { native, requireNative } = require('../native.js');
 const { invalidArgType } = require('../errors.js');
-const { resolveEncoding } = require('../encodings.js');
-const { StringDecoder, stringErrorFromNative } = require('./decoder.js');
+const { resolveEncoding } = require('../text/encodings.js');
+const { StringDecoder } = require('../text/string-decoder.js');
+const { stringErrorFromNative } = require('../text/decoder-state.js');
 const { detectsByteOrder, detectUtf16ByteOrder, decodeUtf16, Utf16Decoder, DETECT_BYTES } = require('./utf16-byte-order.js');
 const { keptBuffer } = require('../kept-buffer.js');
 

@@ -8,8 +8,8 @@ use crate::binding::{spawn_promise, to_js_string, ByteView, Utf8Text};
 use crate::crypto::digest::{Algorithm, Output};
 use crate::crypto::many;
 use crate::js_memory::owned::OwnedBytes;
-use crate::string_decoder::node_encoding::NodeEncoding;
-use crate::string_decoder::text::{render, JsText};
+use crate::text::js_text::{render, JsText};
+use crate::text::node_encoding::NodeEncoding;
 
 /// One input of hashMany: a string (as its UTF-8 bytes) or any ArrayBufferView. The
 /// value's type is asked once; napi-rs's `Either` would try one branch and build an

@@ -12,8 +12,8 @@ use napi_derive::napi;
 
 use super::digest::Output;
 use crate::binding::{to_js_string, ByteView};
-use crate::string_decoder::node_encoding::NodeEncoding;
-use crate::string_decoder::text::render;
+use crate::text::js_text::render;
+use crate::text::node_encoding::NodeEncoding;
 
 /// The output "encoding" that asks for the digest's bytes in a Buffer.
 #[napi]

@@ -7,12 +7,22 @@
 //! identically; these functions read and update that buffer exactly as Node's do,
 //! including the bytes they leave behind in it.
 
+use super::js_text::{render, JsText};
 use super::node_encoding::NodeEncoding;
-use super::text::{render, JsText};
 
 /// Bytes 0..4: the incomplete character; then the slots `StateSlot` names.
 pub type State = [u8; STATE_LEN];
 pub const STATE_LEN: usize = 7;
+
+/// The size of a StringDecoder's state buffer, for the faces (its slots: `DecoderStateSlot`).
+#[cfg_attr(all(feature = "napi", not(test)), napi_derive::napi)]
+pub const DECODER_STATE_LENGTH: u32 = STATE_LEN as u32;
+
+/// The `Encoding` slot of a decoder of a WHATWG encoding Node lacks, whose text a
+/// streaming WHATWG decoder beside the state produces. Not a `NodeEncoding`, so this
+/// state machine refuses such a state (`UnknownEncodingId`) rather than guess.
+#[cfg_attr(all(feature = "napi", not(test)), napi_derive::napi)]
+pub const DECODER_STATE_WHATWG_ENCODING: u32 = 0xff;
 const CHAR_LEN: usize = 4;
 
 /// The state buffer's slots after the incomplete character. The JS faces read these
@@ -332,6 +342,15 @@ mod tests {
         let mut state = new_state(NodeEncoding::Utf8);
         state[ENCODING] = 6;
         assert_eq!(write(&mut state, b"x"), Err(UnknownEncodingId(6)));
+    }
+
+    #[test]
+    fn the_whatwg_marker_is_no_node_encoding_and_fits_the_slot() {
+        let marker = u8::try_from(DECODER_STATE_WHATWG_ENCODING).unwrap();
+        let mut state = new_state(NodeEncoding::Utf8);
+        state[ENCODING] = marker;
+        assert_eq!(write(&mut state, b"x"), Err(UnknownEncodingId(marker)));
+        assert_eq!(flush(&mut state), Err(UnknownEncodingId(marker)));
     }
 
     #[test]

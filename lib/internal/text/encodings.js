@@ -4,8 +4,8 @@
 // every label of the WHATWG Encoding Standard (hotpath extra, via encoding_rs).
 
 const { format } = require('node:util');
-const { makeNodeError } = require('./errors.js');
-const { native, nativeEnum, requireNative } = require('./native.js');
+const { makeNodeError } = require('../errors.js');
+const { native, nativeEnum, requireNative } = require('../native.js');
 
 /** Node's encoding ids by Node's names (the addon's NodeEncoding, as a StringDecoder's state stores them). */
 const NodeEncoding = nativeEnum('NodeEncoding');

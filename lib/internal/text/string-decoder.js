@@ -5,33 +5,27 @@
 // `lastChar`, `lastNeed`, `lastTotal`, `text()` and `end()` therefore see exactly
 // what they see in Node. Other WHATWG encodings use a native streaming decoder.
 
-const { constants: bufferConstants, isAscii } = require('node:buffer');
-const { native, nativeEnum } = require('../native.js');
-const { makeNodeError, makeNativeStyleError, invalidArgType } = require('../errors.js');
-const { resolveEncoding, NODE_ENCODING_IDS } = require('../encodings.js');
+const { isAscii } = require('node:buffer');
+const { native } = require('../native.js');
+const { makeNodeError, invalidArgType } = require('../errors.js');
 const { forRunningNode } = require('../measured.js');
-const { makeUtf8Write } = require('./utf8-write.js');
-
-// The state buffer's layout is the addon's (DECODER_STATE_LENGTH, DecoderStateSlot):
-// the incomplete character's bytes, then the missing and buffered byte counts and the
-// encoding id.
-const STATE_SIZE = native ? native.DECODER_STATE_LENGTH : 0;
+const { resolveEncoding, NODE_ENCODING_IDS } = require('./encodings.js');
 const {
-  MissingBytes: MISSING_BYTES,
-  BufferedBytes: BUFFERED_BYTES,
-  Encoding: ENCODING_FIELD,
-} = nativeEnum('DecoderStateSlot');
-// The incomplete character fills the bytes before the first slot.
-const CHARACTER_END = MISSING_BYTES;
+  MISSING_BYTES,
+  BUFFERED_BYTES,
+  ENCODING_FIELD,
+  CHARACTER_END,
+  ENCODING_WHATWG,
+  newDecoderState,
+  flushDecoderState,
+  stringErrorFromNative,
+} = require('./decoder-state.js');
+const { makeUtf8Write } = require('./utf8-write.js');
 
 const ENCODING_ASCII = NODE_ENCODING_IDS.ascii;
 const ENCODING_UTF8 = NODE_ENCODING_IDS.utf8;
 const ENCODING_LATIN1 = NODE_ENCODING_IDS.latin1;
 const ENCODING_HEX = NODE_ENCODING_IDS.hex;
-// Not a Node id: marks decoders of other WHATWG encodings, which keep a native
-// streaming decoder under kWhatwgDecoder. Routing on the id keeps that property off
-// Node-encoding decoders (same shape as Node's) and off their hot path.
-const ENCODING_WHATWG = 0xff;
 
 const { asciiSlice, latin1Slice, hexSlice, utf8Slice } = Buffer.prototype;
 // Up to this size (Node 20/22) a chunk is sorted out by its edges and a few sampled
@@ -59,34 +53,6 @@ const nodeWrite = NodeStringDecoder.prototype.write;
 const UTF8_WRITER = forRunningNode({ 20: 'addon', 24: 'js', 26: 'node' });
 const writeUtf8InJs = makeUtf8Write(MISSING_BYTES, BUFFERED_BYTES);
 const kWhatwgDecoder = Symbol('kWhatwgDecoder');
-
-// Node throws this one from C++: a plain Error with a code.
-function stringTooLong() {
-  const max = bufferConstants.MAX_STRING_LENGTH.toString(16);
-  return makeNativeStyleError(Error, 'ERR_STRING_TOO_LONG', `Cannot create a string longer than 0x${max} characters`);
-}
-
-/** A fresh decoder state for a Node encoding id. */
-function newDecoderState(encodingId) {
-  const state = Buffer.alloc(STATE_SIZE);
-  state[ENCODING_FIELD] = encodingId;
-  return state;
-}
-
-/** The text of the bytes still held in `state` (end()'s flush), or ''. */
-function flushDecoderState(state) {
-  if (state[BUFFERED_BYTES] === 0) return '';
-  try {
-    return native.decoderFlush(state);
-  } catch (error) {
-    throw stringErrorFromNative(error);
-  }
-}
-
-/** An error from the addon as Node would throw it (its too-long marker → ERR_STRING_TOO_LONG). */
-function stringErrorFromNative(error) {
-  return error && error.message === 'ERR_STRING_TOO_LONG' ? stringTooLong() : error;
-}
 
 // Node 24 moved its unknown-encoding check after `this.encoding = …`, so a call
 // without `new` fails on the assignment there even for an unknown encoding; 20 and 22
@@ -232,4 +198,4 @@ Object.defineProperties(StringDecoder.prototype, {
   },
 });
 
-module.exports = { StringDecoder, stringErrorFromNative, newDecoderState, flushDecoderState, UTF8_WRITER };
+module.exports = { StringDecoder, UTF8_WRITER };
