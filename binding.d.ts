@@ -373,6 +373,12 @@ export declare function zlibProcessSync(settings: ByteView, extra: ByteView | un
 export declare function zlibReleaseSyncBuffer(): void
 
 /**
+ * For `HOTPATH_TRACE=zlib`: the engine a whole-buffer call with these settings and
+ * this input takes, and why (`zlib::route`), as one line.
+ */
+export declare function zlibRoute(settings: ByteView, extra: ByteView | undefined | null, input: ByteView, parallel: boolean): string
+
+/**
  * The slots of the settings array; each holds the parsed option as Node numbers it
  * (`zlib.constants`).
  */

@@ -894,6 +894,7 @@ module.exports.zlibProcess = nativeBinding.zlibProcess
 module.exports.zlibProcessMany = nativeBinding.zlibProcessMany
 module.exports.zlibProcessSync = nativeBinding.zlibProcessSync
 module.exports.zlibReleaseSyncBuffer = nativeBinding.zlibReleaseSyncBuffer
+module.exports.zlibRoute = nativeBinding.zlibRoute
 module.exports.ZlibSetting = nativeBinding.ZlibSetting
 module.exports.Setting = nativeBinding.Setting
 module.exports.ZlibSettingFlag = nativeBinding.ZlibSettingFlag

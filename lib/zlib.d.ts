@@ -14,7 +14,8 @@ export declare function crc32(data: string | NodeJS.ArrayBufferView, value?: num
 export interface ParallelOption {
   /**
    * Compress big inputs on every core into one valid stream (pigz-style).
-   * Default: on for the callback forms above 512 KiB, off for the `*Sync` forms.
+   * Default: on for the callback forms, off for the `*Sync` forms; either way only
+   * for inputs from 512 KiB at levels 4–9 (or the default level).
    */
   parallel?: boolean;
 }

@@ -17,12 +17,6 @@ const rules = require('./internal/zlib/version-rules.js');
 // (measured: 16 B in JS ~14 ns, any native call ~140 ns; see benches/zlib.bench.mjs).
 const JS_CRC32_MAX_BYTES = 96;
 
-// One-shot functions left to Node's own. brotliCompress/brotliCompressSync: hotpath's
-// encoder is Google's C brotli as Node's is (1.0.9 here; Node 20 ships 1.1.0, 24 and 26
-// 1.2.1) and measured 0.89–1.05× Node's at qualities 4, 5 and 11 on Node 20–26, so
-// there is nothing to win; its streams and brotliCompressMany (every core) stay.
-const NODE_ONE_SHOT = new Set(['brotliCompress']);
-
 const face = copyBuiltin(builtin);
 module.exports = face;
 
@@ -58,11 +52,10 @@ if (native) {
   };
   override(face, 'crc32', crc32);
 
-  const streams = require('./internal/zlib/streams.js');
+  const { STREAM_CLASSES } = require('./internal/zlib/streams.js');
   const { makeSync, makeAsync, makeMany } = require('./internal/zlib/one-shot.js');
-  for (const name of Object.keys(streams)) {
-    if (name === 'classByMode') continue;
-    const Class = streams[name];
+  const { NODE_ONE_SHOT } = require('./internal/zlib/route.js');
+  for (const [name, Class] of Object.entries(STREAM_CLASSES)) {
     override(face, name, Class);
     const create = function (options) {
       return new Class(options);
@@ -74,7 +67,7 @@ if (native) {
   for (const [name, modeName] of Object.entries(ONE_SHOT)) {
     const mode = builtin.constants[modeName];
     const syncForm = NODE_ONE_SHOT.has(name) ? builtin[`${name}Sync`] : makeSync(mode, name);
-    face[`${name}Many`] = makeMany(mode, syncForm);
+    face[`${name}Many`] = makeMany(mode, name, syncForm);
     if (NODE_ONE_SHOT.has(name)) continue;
     override(face, name, makeAsync(mode, name));
     override(face, `${name}Sync`, syncForm);

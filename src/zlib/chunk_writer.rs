@@ -217,8 +217,10 @@ impl ChunkWriter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::zlib::codecs::brotli::OPERATION_FINISH as BROTLI_FINISH;
     use crate::zlib::mode::Mode;
     use crate::zlib::one_shot::process;
+    use libz_rs_sys::{Z_FINISH, Z_NO_FLUSH, Z_SYNC_FLUSH};
 
     fn writer(mode: Mode, chunk_size: usize) -> ChunkWriter {
         ChunkWriter::new(CodecOptions {
@@ -230,11 +232,16 @@ mod tests {
     #[test]
     fn pieces_follow_the_chunk_size_and_continue_a_partial_buffer() {
         let input: Vec<u8> = (0..40_000u32).map(|i| (i % 251) as u8).collect();
-        let packed =
-            process(&CodecOptions::new(Mode::Deflate), 4, &input, usize::MAX).expect("packed");
+        let packed = process(
+            &CodecOptions::new(Mode::Deflate),
+            Z_FINISH,
+            &input,
+            usize::MAX,
+        )
+        .expect("packed");
         let mut inflate = writer(Mode::Inflate, 1024);
-        let first = inflate.write(0, &packed[..100], 64, Vec::new());
-        let second = inflate.write(4, &packed[first.consumed..], 64, Vec::new());
+        let first = inflate.write(Z_NO_FLUSH, &packed[..100], 64, Vec::new());
+        let second = inflate.write(Z_FINISH, &packed[first.consumed..], 64, Vec::new());
         let offset = first.output.len() % 1024;
         // The second write first fills what was left of the 1024-byte buffer.
         assert_eq!(second.pieces[0] as usize, 1024 - offset);
@@ -248,23 +255,28 @@ mod tests {
     fn a_write_stops_after_max_pieces_and_says_more_is_coming() {
         let packed = process(
             &CodecOptions::new(Mode::Gzip),
-            4,
+            Z_FINISH,
             &vec![7u8; 100_000],
             usize::MAX,
         )
         .expect("packed");
         let mut gunzip = writer(Mode::Gunzip, 1000);
-        let outcome = gunzip.write(0, &packed, 3, Vec::new());
+        let outcome = gunzip.write(Z_NO_FLUSH, &packed, 3, Vec::new());
         assert_eq!(outcome.pieces, vec![1000, 1000, 1000]);
         assert!(outcome.more_output);
     }
 
     #[test]
     fn input_after_the_end_of_an_inflate_stream_is_left_over() {
-        let mut input =
-            process(&CodecOptions::new(Mode::Deflate), 4, b"abc", usize::MAX).expect("packed");
+        let mut input = process(
+            &CodecOptions::new(Mode::Deflate),
+            Z_FINISH,
+            b"abc",
+            usize::MAX,
+        )
+        .expect("packed");
         input.extend_from_slice(b"trailing");
-        let outcome = writer(Mode::Inflate, 16384).write(0, &input, 16, Vec::new());
+        let outcome = writer(Mode::Inflate, 16384).write(Z_NO_FLUSH, &input, 16, Vec::new());
         assert_eq!(outcome.output, b"abc");
         assert!(outcome.input_left);
     }
@@ -277,8 +289,8 @@ mod tests {
         // by piece, the others in one window: both are checked.
         let input = vec![1u8; 20 << 20];
         for (compressor, decompressor, finish) in [
-            (Mode::Gzip, Mode::Gunzip, 4),
-            (Mode::BrotliEncode, Mode::BrotliDecode, 2),
+            (Mode::Gzip, Mode::Gunzip, Z_FINISH),
+            (Mode::BrotliEncode, Mode::BrotliDecode, BROTLI_FINISH),
         ] {
             let packed = process(&CodecOptions::new(compressor), finish, &input, usize::MAX)
                 .expect("packed");
@@ -306,10 +318,10 @@ mod tests {
         let mut pieces = Vec::new();
         let mut error = None;
         for (chunk, flush) in [
-            (&input[..7], 0),
-            (&input[7..8], 0),
-            (&input[8..], 0),
-            (&[][..], 2),
+            (&input[..7], Z_NO_FLUSH),
+            (&input[7..8], Z_NO_FLUSH),
+            (&input[8..], Z_NO_FLUSH),
+            (&[][..], Z_SYNC_FLUSH),
         ] {
             let outcome = inflate.write(flush, chunk, 16, Vec::new());
             pieces.extend(outcome.pieces);

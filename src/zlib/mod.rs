@@ -10,6 +10,7 @@ pub mod many;
 pub mod mode;
 pub mod one_shot;
 pub mod parallel_deflate;
+pub mod route;
 #[cfg(test)]
 mod testing;
 

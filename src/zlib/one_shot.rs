@@ -8,6 +8,8 @@ use super::codecs::libdeflate;
 use super::codecs::{Codec, CodecOptions};
 use super::codecs::{FlateCodec, REPEATED_CALL};
 use super::mode::Mode;
+use super::parallel_deflate;
+use super::route::{route, Cores, Engine};
 
 /// zlib-rs names some inflate errors "repeated call with bad state" (see
 /// `FlateCodec::name_error_from_start`); decode the input again from the start,
@@ -56,15 +58,27 @@ fn initial_capacity(mode: Mode, input_len: usize) -> usize {
 const WINDOW: usize = 2 << 20;
 const MIN_ROOM: usize = 16 << 10;
 
-/// Runs `input` through a fresh engine with `flush` (Node's `finishFlush`).
+/// Runs `input` through a fresh engine with `flush` (Node's `finishFlush`) on this
+/// thread alone, as the `*Sync` forms and each input of a `*Many` batch do.
 pub fn process(
     options: &CodecOptions,
     flush: i32,
     input: &[u8],
     max_output_length: usize,
 ) -> Result<Vec<u8>, OneShotError> {
+    process_on(Cores::One, options, flush, input, max_output_length)
+}
+
+/// As `process`, spreading big inputs over every core when `cores` allows it.
+pub fn process_on(
+    cores: Cores,
+    options: &CodecOptions,
+    flush: i32,
+    input: &[u8],
+    max_output_length: usize,
+) -> Result<Vec<u8>, OneShotError> {
     let mut output = Vec::new();
-    process_into(options, flush, input, max_output_length, &mut output)?;
+    process_into(cores, options, flush, input, max_output_length, &mut output)?;
     output.shrink_to_fit();
     Ok(output)
 }
@@ -75,18 +89,25 @@ pub fn process(
 /// finishes. An input that ends early is found at that finish, so it is "too large"
 /// when what it decodes to is, where the sync form names the early end.
 pub fn process_as_callback(
+    cores: Cores,
     options: &CodecOptions,
     flush: i32,
     input: &[u8],
     max_output_length: usize,
 ) -> Result<Vec<u8>, OneShotError> {
-    let result = process(options, flush, input, max_output_length);
+    let result = process_on(cores, options, flush, input, max_output_length);
     match &result {
         Err(OneShotError::Codec(error))
             if !options.mode.is_compressor() && error.is_end_of_input() =>
         {
             // Z_NO_FLUSH is 0, as is brotli's BROTLI_OPERATION_PROCESS.
-            match process(options, libz_rs_sys::Z_NO_FLUSH, input, max_output_length) {
+            match process_on(
+                cores,
+                options,
+                libz_rs_sys::Z_NO_FLUSH,
+                input,
+                max_output_length,
+            ) {
                 Err(too_large @ OneShotError::TooLarge(_)) => Err(too_large),
                 _ => result,
             }
@@ -95,26 +116,46 @@ pub fn process_as_callback(
     }
 }
 
-/// As `process`, into `output` (cleared first), whose memory may be reused from
-/// call to call: fresh pages cost a fault each on first write.
+/// As `process_on`, into `output` (cleared first), whose memory may be reused from
+/// call to call: fresh pages cost a fault each on first write. The engine is the
+/// one `route` names.
 pub fn process_into(
+    cores: Cores,
     options: &CodecOptions,
     flush: i32,
     input: &[u8],
     max_output_length: usize,
     output: &mut Vec<u8>,
 ) -> Result<(), OneShotError> {
-    if whole_buffer_engine(options, flush, input, max_output_length, output) {
-        return if output.len() > max_output_length {
-            Err(OneShotError::TooLarge(max_output_length))
-        } else {
-            Ok(())
-        };
+    let mode = options.mode;
+    match route(options, flush, input, cores).engine {
+        Engine::ParallelDeflate => {
+            *output = parallel_deflate::compress(mode, &options.flate, input)?;
+            return within_limit(output, max_output_length);
+        }
+        Engine::Libdeflate => {
+            let whole = if mode.is_compressor() {
+                libdeflate::compress_whole(mode, &options.flate, flush, input, output)
+            } else {
+                libdeflate::decompress_whole(
+                    mode,
+                    &options.flate,
+                    flush,
+                    input,
+                    max_output_length,
+                    output,
+                )
+            };
+            if whole.is_ok() {
+                return within_limit(output, max_output_length);
+            }
+        }
+        Engine::ZlibRs | Engine::Brotli => {}
     }
     let mut codec = codec_cache::take(options);
     let result = run(&mut codec, options, flush, input, max_output_length, output);
     codec_cache::give(codec);
-    if result.is_err() && options.mode == Mode::BrotliDecode && !options.reference_brotli_decoder {
+    if result.is_err() && mode == Mode::BrotliDecode && !options.reference_brotli_decoder {
         // The Rust decoder names some corruptions differently from C brotli and
         // outputs sooner (which orders errors against maxOutputLength); Node's own
         // decoder settles what a failing input gives.
@@ -134,30 +175,11 @@ pub fn process_into(
     result
 }
 
-/// libdeflate for the whole buffer when it can honour the call (see
-/// `codecs::libdeflate`); true when it produced the complete result.
-fn whole_buffer_engine(
-    options: &CodecOptions,
-    flush: i32,
-    input: &[u8],
-    max_output_length: usize,
-    output: &mut Vec<u8>,
-) -> bool {
-    let mode = options.mode;
-    if mode.is_brotli() {
-        return false;
-    }
-    if mode.is_compressor() {
-        libdeflate::compress(mode, &options.flate, flush, input, output)
+fn within_limit(output: &[u8], max_output_length: usize) -> Result<(), OneShotError> {
+    if output.len() > max_output_length {
+        Err(OneShotError::TooLarge(max_output_length))
     } else {
-        libdeflate::decompress(
-            mode,
-            &options.flate,
-            flush,
-            input,
-            max_output_length,
-            output,
-        )
+        Ok(())
     }
 }
 
@@ -217,6 +239,9 @@ fn piece_end_past(max_output_length: usize, chunk_size: usize) -> usize {
 mod tests {
     use super::*;
     use crate::zlib::testing::text;
+    use libz_rs_sys::{Z_BUF_ERROR, Z_FINISH};
+
+    const BROTLI_FINISH: i32 = crate::zlib::codecs::brotli::OPERATION_FINISH;
 
     fn options(mode: Mode) -> CodecOptions {
         CodecOptions::new(mode)
@@ -232,7 +257,11 @@ mod tests {
             (Mode::Gzip, Mode::Unzip),
             (Mode::BrotliEncode, Mode::BrotliDecode),
         ] {
-            let flush = if compress.is_brotli() { 2 } else { 4 };
+            let flush = if compress.is_brotli() {
+                BROTLI_FINISH
+            } else {
+                Z_FINISH
+            };
             let packed = process(&options(compress), flush, &input, usize::MAX).expect("compress");
             let unpacked =
                 process(&options(decompress), flush, &packed, usize::MAX).expect("decompress");
@@ -242,20 +271,20 @@ mod tests {
 
     #[test]
     fn gzip_members_are_joined_and_zero_padding_ends_the_input() {
-        let a = process(&options(Mode::Gzip), 4, b"abc", usize::MAX).expect("a");
-        let b = process(&options(Mode::Gzip), 4, b"def", usize::MAX).expect("b");
+        let a = process(&options(Mode::Gzip), Z_FINISH, b"abc", usize::MAX).expect("a");
+        let b = process(&options(Mode::Gzip), Z_FINISH, b"def", usize::MAX).expect("b");
         let joined = [a.clone(), b.clone(), vec![0, b'x']].concat();
         assert_eq!(
-            process(&options(Mode::Gunzip), 4, &joined, usize::MAX).expect("joined"),
+            process(&options(Mode::Gunzip), Z_FINISH, &joined, usize::MAX).expect("joined"),
             b"abcdef"
         );
     }
 
     #[test]
     fn garbage_after_a_member_is_a_header_error() {
-        let a = process(&options(Mode::Gzip), 4, b"abc", usize::MAX).expect("a");
+        let a = process(&options(Mode::Gzip), Z_FINISH, b"abc", usize::MAX).expect("a");
         let input = [a, b"AB".to_vec()].concat();
-        match process(&options(Mode::Gunzip), 4, &input, usize::MAX) {
+        match process(&options(Mode::Gunzip), Z_FINISH, &input, usize::MAX) {
             Err(OneShotError::Codec(error)) => {
                 assert_eq!(error.message, "incorrect header check");
                 assert_eq!(error.code, "Z_DATA_ERROR");
@@ -268,24 +297,29 @@ mod tests {
     #[test]
     fn truncated_input_is_an_unexpected_end_of_file() {
         let packed =
-            process(&options(Mode::Deflate), 4, &text(50_000), usize::MAX).expect("packed");
+            process(&options(Mode::Deflate), Z_FINISH, &text(50_000), usize::MAX).expect("packed");
         let result = process(
             &options(Mode::Inflate),
-            4,
+            Z_FINISH,
             &packed[..packed.len() / 2],
             usize::MAX,
         );
         assert!(
-            matches!(result, Err(OneShotError::Codec(ref e)) if e.is_end_of_input() && e.errno == -5)
+            matches!(result, Err(OneShotError::Codec(ref e)) if e.is_end_of_input() && e.errno == Z_BUF_ERROR)
         );
     }
 
     #[test]
     fn output_over_the_limit_stops_with_too_large() {
-        let packed =
-            process(&options(Mode::Gzip), 4, &vec![0u8; 1 << 20], usize::MAX).expect("packed");
+        let packed = process(
+            &options(Mode::Gzip),
+            Z_FINISH,
+            &vec![0u8; 1 << 20],
+            usize::MAX,
+        )
+        .expect("packed");
         assert_eq!(
-            process(&options(Mode::Gunzip), 4, &packed, 1000),
+            process(&options(Mode::Gunzip), Z_FINISH, &packed, 1000),
             Err(OneShotError::TooLarge(1000))
         );
     }
@@ -297,8 +331,8 @@ mod tests {
         let mut with_dictionary = options(Mode::DeflateRaw);
         with_dictionary.flate.dictionary = b"hello world, hello dictionary".to_vec();
         let input = b"hello world, hello dictionary, hello world".repeat(30);
-        let packed = process(&with_dictionary, 4, &input, usize::MAX).expect("packed");
-        match process(&options(Mode::InflateRaw), 4, &packed, usize::MAX) {
+        let packed = process(&with_dictionary, Z_FINISH, &input, usize::MAX).expect("packed");
+        match process(&options(Mode::InflateRaw), Z_FINISH, &packed, usize::MAX) {
             Err(OneShotError::Codec(error)) => {
                 assert_eq!(error.message, "invalid distance too far back")
             }
@@ -314,7 +348,7 @@ mod tests {
             0xfb, 0xc9, 0x77, 0xc0, 0xc1, 0xb4, 0x57, 0xbe, 0x9b, 0x09, 0x44, 0x33, 0x8c, 0x03,
             0x00,
         ];
-        match process(&options(Mode::InflateRaw), 4, &input, usize::MAX) {
+        match process(&options(Mode::InflateRaw), Z_FINISH, &input, usize::MAX) {
             Err(OneShotError::Codec(error)) => {
                 assert_eq!(error.message, "invalid literal/length code");
                 assert_eq!(error.code, "Z_DATA_ERROR");
@@ -325,7 +359,12 @@ mod tests {
 
     #[test]
     fn brotli_garbage_is_a_format_error_with_node_code() {
-        match process(&options(Mode::BrotliDecode), 2, b"garbage", usize::MAX) {
+        match process(
+            &options(Mode::BrotliDecode),
+            BROTLI_FINISH,
+            b"garbage",
+            usize::MAX,
+        ) {
             Err(OneShotError::Codec(error)) => {
                 assert_eq!(error.message, "Decompression failed");
                 assert_eq!(error.code, "ERR__ERROR_FORMAT_PADDING_1");
@@ -339,19 +378,19 @@ mod tests {
     fn a_truncated_input_is_too_large_in_callback_order_when_its_output_is() {
         let mut packed = Vec::new();
         let deflate = CodecOptions::new(Mode::DeflateRaw);
-        packed.extend(process(&deflate, 4, &text(5000), usize::MAX).expect("deflate"));
+        packed.extend(process(&deflate, Z_FINISH, &text(5000), usize::MAX).expect("deflate"));
         let truncated = &packed[..packed.len() - 3];
         let inflate = CodecOptions::new(Mode::InflateRaw);
-        let sync = process(&inflate, 4, truncated, 100);
+        let sync = process(&inflate, Z_FINISH, truncated, 100);
         assert!(matches!(&sync, Err(OneShotError::Codec(error)) if error.is_end_of_input()));
         assert_eq!(
-            process_as_callback(&inflate, 4, truncated, 100),
+            process_as_callback(Cores::One, &inflate, Z_FINISH, truncated, 100),
             Err(OneShotError::TooLarge(100))
         );
         // Under the limit, the early end is reported in both orders.
         assert_eq!(
-            process_as_callback(&inflate, 4, truncated, 1 << 20),
-            process(&inflate, 4, truncated, 1 << 20)
+            process_as_callback(Cores::One, &inflate, Z_FINISH, truncated, 1 << 20),
+            process(&inflate, Z_FINISH, truncated, 1 << 20)
         );
     }
 }

@@ -19,12 +19,37 @@ use super::mode::Mode;
 pub const BLOCK_SIZE: usize = 128 << 10;
 const WINDOW: usize = 32 << 10;
 
-/// Whether splitting pays at this level. Below level 4 single-threaded libdeflate
-/// is as fast as two zlib-rs threads (measured on 64 MiB of text: 225 ms vs 246 ms
-/// at level 1) and leaves the other core free; from level 4 up parallel wins
-/// (level 6: 479 ms vs 665 ms).
-pub fn pays_off(level: i32) -> bool {
-    level == -1 || level >= 4
+/// Calls from here up go parallel (4 blocks): below it one core finishes before the
+/// others would have started.
+pub const PARALLEL_MIN_BYTES: usize = 4 * BLOCK_SIZE;
+
+/// The zlib level from which splitting pays. Below it single-threaded libdeflate is
+/// as fast as two zlib-rs threads (measured on 64 MiB of text, 2 cores: 0.9× at
+/// level 1) and leaves the other core free; from it up parallel wins (1.4× at level
+/// 6; the `gzip(buf, cb), parallel` row of benches/zlib.bench.mjs holds that case).
+const MIN_PARALLEL_LEVEL: i32 = 4;
+
+/// Why this call is not compressed in parallel, or None when it is.
+pub fn refusal(
+    mode: Mode,
+    options: &FlateOptions,
+    flush: i32,
+    input_len: usize,
+) -> Option<&'static str> {
+    let level = options.level;
+    if !matches!(mode, Mode::Gzip | Mode::Deflate | Mode::DeflateRaw) {
+        Some("not a deflate compressor")
+    } else if level != z::Z_DEFAULT_COMPRESSION && level < MIN_PARALLEL_LEVEL {
+        Some("levels 0-3, where one core is as fast")
+    } else if !options.dictionary.is_empty() {
+        Some("a dictionary")
+    } else if flush != z::Z_FINISH {
+        Some("a finishFlush other than Z_FINISH")
+    } else if input_len < PARALLEL_MIN_BYTES {
+        Some("an input under 4 blocks")
+    } else {
+        None
+    }
 }
 
 /// What the parallel path has done in this process, so a test can see that a call
@@ -224,8 +249,13 @@ mod tests {
             (Mode::DeflateRaw, Mode::InflateRaw),
         ] {
             let packed = compress(mode, &FlateOptions::default(), &input).expect("compress");
-            let unpacked =
-                process(&CodecOptions::new(inverse), 4, &packed, usize::MAX).expect("inflate");
+            let unpacked = process(
+                &CodecOptions::new(inverse),
+                z::Z_FINISH,
+                &packed,
+                usize::MAX,
+            )
+            .expect("inflate");
             assert_eq!(unpacked, input, "{mode:?}");
         }
     }

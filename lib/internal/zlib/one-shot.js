@@ -2,14 +2,15 @@
 
 // The one-shot functions of hotpath/zlib (gzip/gzipSync and their relatives) and
 // the batch extras (gzipMany …). A one-shot call parses options exactly as the
-// stream constructor would, then runs the whole input in one native call: no
-// stream object, no 16 KiB output pieces to join. Big deflate-family inputs of the
-// async forms are compressed on every core (pigz-style, one valid stream).
+// stream constructor would, then goes where route.js sends it: mostly one native
+// call over the whole input, with no stream object and no 16 KiB output pieces to
+// join (big deflate-family inputs of the callback forms on every core).
 
 const builtin = require('node:zlib');
 const { isArrayBufferView, isAnyArrayBuffer } = require('node:util').types;
 const { native } = require('../native.js');
-const { parseOptions, codecArgs, needsStreamEngine, headerDeclaresSmallWindow } = require('./options.js');
+const { parseOptions, codecArgs } = require('./options.js');
+const { route, mayUseEveryCore, trace, NODE, STREAM, NATIVE } = require('./route.js');
 const { isErrorInfo, oneShotError } = require('./errors.js');
 const { invalidArgType } = require('../errors.js');
 const { validateFunction } = require('../validators.js');
@@ -17,10 +18,6 @@ const { onSettled } = require('../settle.js');
 const { classByMode } = require('./streams.js');
 const { keptBuffer } = require('../kept-buffer.js');
 const { copied } = require('../kept-copies.js');
-
-// Async one-shot compression goes parallel from here up (4 blocks of 128 KiB):
-// below it one core finishes before the others would have started.
-const PARALLEL_MIN_BYTES = 512 << 10;
 
 /** The bytes a one-shot call reads, or undefined when Node would reject the input. */
 function inputBytes(buffer) {
@@ -89,19 +86,20 @@ function makeSync(mode, name) {
   const defaults = parseOptions(undefined, mode);
   return function syncBufferWrapper(buffer, opts) {
     const parsed = opts === undefined ? defaults : parseOptions(opts, mode);
-    if (parsed.builtinOnly) return builtinSync(buffer, opts);
-    const bytes = inputBytes(buffer);
+    const bytes = parsed.builtinOnly ? undefined : inputBytes(buffer);
+    const decided = route(parsed, bytes);
+    const everyCore = mayUseEveryCore('sync', opts);
+    trace(`${name}Sync`, parsed, bytes, decided, everyCore);
+    if (decided.to === NODE) return builtinSync(buffer, opts);
     if (bytes === undefined) {
       throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], buffer);
     }
-    if (headerDeclaresSmallWindow(parsed, bytes)) return builtinSync(buffer, opts);
-    if (needsStreamEngine(parsed)) {
+    if (decided.to === STREAM) {
       const engine = new Class(opts);
       const result = engine._processChunk(bytes, engine._finishFlushFlag);
       return parsed.info ? { buffer: result, engine } : result;
     }
-    const parallel = opts != null && opts.parallel === true;
-    const result = native.zlibProcessSync(...codecArgs(parsed), bytes, parsed.maxOutputLength, parallel);
+    const result = native.zlibProcessSync(...codecArgs(parsed), bytes, parsed.maxOutputLength, everyCore);
     if (isErrorInfo(result)) throw oneShotError(result, parsed.maxOutputLength);
     syncBufferUsed(result.length);
     return result;
@@ -117,24 +115,27 @@ function makeAsync(mode, name) {
       opts = {};
     }
     const parsed = parseOptions(opts, mode);
-    if (parsed.builtinOnly) {
+    let chunk;
+    let bytes;
+    // Node's own function checks its callback itself.
+    if (!parsed.builtinOnly) {
+      validateFunction(callback, 'callback');
+      chunk = nodeChunkOf(buffer);
+      bytes = inputBytes(chunk);
+    }
+    const decided = route(parsed, bytes);
+    const everyCore = mayUseEveryCore('callback', opts);
+    trace(name, parsed, bytes, decided, everyCore);
+    if (decided.to === NODE) {
       builtinAsync(buffer, opts, callback);
       return;
     }
-    validateFunction(callback, 'callback');
-    // The addon copies `bytes` before the call returns.
-    const chunk = nodeChunkOf(buffer);
-    const bytes = needsStreamEngine(parsed) ? undefined : inputBytes(chunk);
-    if (bytes === undefined) {
+    if (decided.to === STREAM) {
       viaStream(new Class(opts), chunk, callback);
       return;
     }
-    if (headerDeclaresSmallWindow(parsed, bytes)) {
-      builtinAsync(buffer, opts, callback);
-      return;
-    }
-    const parallel = opts == null || opts.parallel !== false ? bytes.byteLength >= PARALLEL_MIN_BYTES : false;
-    const processing = native.zlibProcess(...codecArgs(parsed), bytes, parsed.maxOutputLength, parallel);
+    // The addon copies `bytes` before the call returns.
+    const processing = native.zlibProcess(...codecArgs(parsed), bytes, parsed.maxOutputLength, everyCore);
     copied(bytes.byteLength);
     onSettled(
       processing,
@@ -155,7 +156,7 @@ function makeAsync(mode, name) {
  * a brotli dictionary) goes through `syncForm` itself, one input per turn of the
  * event loop.
  */
-function makeMany(mode, syncForm) {
+function makeMany(mode, name, syncForm) {
   const viaSyncForm = async (views, opts) => {
     // Copied now: each runs in a later turn, when JS may have changed, detached or
     // shrunk its buffer.
@@ -177,9 +178,9 @@ function makeMany(mode, syncForm) {
       }
       return bytes;
     });
-    if (parsed.builtinOnly || needsStreamEngine(parsed) || inputs.some((bytes) => headerDeclaresSmallWindow(parsed, bytes))) {
-      return viaSyncForm(inputs, opts);
-    }
+    const routes = inputs.map((bytes) => route(parsed, bytes));
+    routes.forEach((decided, index) => trace(`${name}Many`, parsed, inputs[index], decided, false));
+    if (routes.some((decided) => decided.to !== NATIVE)) return viaSyncForm(inputs, opts);
     const processing = native.zlibProcessMany(...codecArgs(parsed), inputs, parsed.maxOutputLength);
     copied(inputs.reduce((most, bytes) => Math.max(most, bytes.byteLength), 0));
     return processing.then((results) =>
@@ -191,4 +192,4 @@ function makeMany(mode, syncForm) {
   };
 }
 
-module.exports = { makeSync, makeAsync, makeMany, PARALLEL_MIN_BYTES };
+module.exports = { makeSync, makeAsync, makeMany };

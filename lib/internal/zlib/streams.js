@@ -241,7 +241,8 @@ const Unzip = defineClass('Unzip', Zlib, UNZIP);
 const BrotliCompress = defineClass('BrotliCompress', Brotli, BROTLI_ENCODE);
 const BrotliDecompress = defineClass('BrotliDecompress', Brotli, BROTLI_DECODE);
 
-module.exports = {
+/** The stream classes by Node's name (the face's classes and create* factories). */
+const STREAM_CLASSES = {
   Deflate,
   Inflate,
   Gzip,
@@ -251,15 +252,19 @@ module.exports = {
   Unzip,
   BrotliCompress,
   BrotliDecompress,
-  classByMode: {
-    [DEFLATE]: Deflate,
-    [INFLATE]: Inflate,
-    [GZIP]: Gzip,
-    [GUNZIP]: Gunzip,
-    [DEFLATERAW]: DeflateRaw,
-    [INFLATERAW]: InflateRaw,
-    [UNZIP]: Unzip,
-    [BROTLI_ENCODE]: BrotliCompress,
-    [BROTLI_DECODE]: BrotliDecompress,
-  },
 };
+
+/** The same classes by zlib mode (what a one-shot call's stream engine is). */
+const classByMode = {
+  [DEFLATE]: Deflate,
+  [INFLATE]: Inflate,
+  [GZIP]: Gzip,
+  [GUNZIP]: Gunzip,
+  [DEFLATERAW]: DeflateRaw,
+  [INFLATERAW]: InflateRaw,
+  [UNZIP]: Unzip,
+  [BROTLI_ENCODE]: BrotliCompress,
+  [BROTLI_DECODE]: BrotliDecompress,
+};
+
+module.exports = { STREAM_CLASSES, classByMode };

@@ -6,7 +6,7 @@ pub mod brotli;
 pub mod flate;
 pub mod libdeflate;
 
-pub use flate::{FlateCodec, FlateOptions, REPEATED_CALL};
+pub use flate::{FlateCodec, FlateOptions, MAX_WINDOW_BITS, REPEATED_CALL};
 
 use super::codec_error::CodecError;
 use super::mode::Mode;
@@ -18,6 +18,9 @@ pub struct Step {
     pub consumed: usize,
     pub produced: usize,
 }
+
+/// Node's `zlib.constants.Z_DEFAULT_CHUNK`: the default output piece size.
+pub const NODE_DEFAULT_CHUNK: usize = 16 << 10;
 
 /// Everything needed to build a codec: the mode plus either zlib options or
 /// brotli parameters.
@@ -41,7 +44,7 @@ impl CodecOptions {
             flate: FlateOptions::default(),
             brotli_params: Vec::new(),
             reference_brotli_decoder: false,
-            chunk_size: 16 << 10,
+            chunk_size: NODE_DEFAULT_CHUNK,
         }
     }
 }
@@ -86,7 +89,7 @@ impl Codec {
             Codec::Failed => Err(CodecError::new(
                 "Initialization failed",
                 "ERR_ZLIB_INITIALIZATION_FAILED",
-                -4,
+                libz_rs_sys::Z_MEM_ERROR,
             )),
             Codec::Flate(codec) => codec.step(flush, input, output),
             Codec::BrotliEncode(codec) => codec.step(flush, input, output),

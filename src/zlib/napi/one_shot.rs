@@ -12,9 +12,9 @@ use crate::binding::{spawn_promise, ByteView};
 use crate::js_memory::owned::OwnedBytes;
 use crate::zlib::codecs::CodecOptions;
 use crate::zlib::many::process_many;
-use crate::zlib::mode::Mode;
-use crate::zlib::one_shot::{process, process_as_callback, process_into, OneShotError};
+use crate::zlib::one_shot::{process_as_callback, process_into};
 use crate::zlib::parallel_deflate;
+use crate::zlib::route::{route, Cores};
 
 /// What every one-shot entry starts from: its settings, read, and Node's
 /// `maxOutputLength` as a byte count (anything but a size of at least 1: no limit).
@@ -41,9 +41,16 @@ impl OneShotCall {
             max,
         })
     }
+}
 
-    fn run(&self, input: &[u8], parallel: bool, run: OneShotRun) -> NativeResult {
-        run_one_shot(&self.options, self.flush, input, self.max, parallel, run)
+/// The JS face's `parallel` answer: may the call use every core of the pool?
+fn cores(parallel: bool) -> Cores {
+    if parallel {
+        // The pool may not exist yet; it starts with the size JS set.
+        crate::binding::pool::ensure_started();
+        Cores::All
+    } else {
+        Cores::One
     }
 }
 
@@ -62,16 +69,11 @@ pub fn zlib_process_sync<'env>(
     parallel: bool,
 ) -> Result<Either<BufferSlice<'env>, NativeResult>> {
     let call = OneShotCall::read(&settings, extra, max_output_length)?;
-    if parallel {
-        crate::binding::pool::ensure_started();
-        return Ok(Either::B(call.run(input.as_slice(), parallel, process)));
-    }
-    // Output goes to a per-thread buffer that stays mapped between calls and is
-    // then copied into a V8 Buffer, as Node gathers its pieces and concatenates:
-    // decoding into fresh memory pays a page fault per 4 KiB written.
+    let cores = cores(parallel);
     SYNC_OUTPUT.with(|arena| {
         let mut arena = arena.borrow_mut();
         let result = match process_into(
+            cores,
             &call.options,
             call.flush,
             input.as_slice(),
@@ -121,36 +123,6 @@ thread_local! {
     static SYNC_OUTPUT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// How a one-shot form orders engine errors against `maxOutputLength`: `process`
-/// as the sync forms do, `process_as_callback` as the callback forms do.
-type OneShotRun =
-    fn(&CodecOptions, i32, &[u8], usize) -> std::result::Result<Vec<u8>, OneShotError>;
-
-fn run_one_shot(
-    options: &CodecOptions,
-    flush: i32,
-    input: &[u8],
-    max_output_length: usize,
-    parallel: bool,
-    run: OneShotRun,
-) -> NativeResult {
-    let parallel_mode = matches!(options.mode, Mode::Gzip | Mode::Deflate | Mode::DeflateRaw);
-    if parallel
-        && parallel_mode
-        && parallel_deflate::pays_off(options.flate.level)
-        && options.flate.dictionary.is_empty()
-        && flush == libz_rs_sys::Z_FINISH
-        && input.len() > parallel_deflate::BLOCK_SIZE
-    {
-        return match parallel_deflate::compress(options.mode, &options.flate, input) {
-            Ok(output) if output.len() > max_output_length => NativeResult::TooLarge,
-            Ok(output) => NativeResult::Output(output),
-            Err(error) => NativeResult::Failed(error),
-        };
-    }
-    run(options, flush, input, max_output_length).into()
-}
-
 /// `zlib.gzip(buf, opts, cb)` and the other callback one-shot functions; with
 /// `parallel`, big deflate-family inputs are compressed on every core. The input is
 /// copied first: the result is that of the bytes as they were at the call, whatever
@@ -170,9 +142,18 @@ pub fn zlib_process<'env>(
 ) -> Result<Object<'env>> {
     let call = OneShotCall::read(&settings, extra, max_output_length)?;
     let input = input.to_owned_bytes();
+    let cores = cores(parallel);
     spawn_promise(
         env,
-        move || Ok(call.run(input.as_slice(), parallel, process_as_callback)),
+        move || {
+            let OneShotCall {
+                options,
+                flush,
+                max,
+            } = &call;
+            let result = process_as_callback(cores, options, *flush, input.as_slice(), *max);
+            Ok(NativeResult::from(result))
+        },
         Ok,
     )
 }
@@ -206,4 +187,18 @@ pub fn zlib_process_many<'env>(
                 .collect::<Vec<_>>())
         },
     )
+}
+
+/// For `HOTPATH_TRACE=zlib`: the engine a whole-buffer call with these settings and
+/// this input takes, and why (`zlib::route`), as one line.
+#[napi(js_name = "zlibRoute", catch_unwind)]
+pub fn zlib_route(
+    settings: ByteView,
+    extra: Option<ByteView>,
+    input: ByteView,
+    parallel: bool,
+) -> Result<String> {
+    let call = OneShotCall::read(&settings, extra, f64::INFINITY)?;
+    let cores = if parallel { Cores::All } else { Cores::One };
+    Ok(route(&call.options, call.flush, input.as_slice(), cores).describe())
 }

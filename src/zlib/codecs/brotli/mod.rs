@@ -14,7 +14,9 @@ use crate::zlib::codec_error::CodecError;
 #[cfg(test)]
 mod tests;
 
-const OPERATION_FINISH: i32 = 2;
+/// Node's `BROTLI_OPERATION_FINISH`, as the JS face passes it.
+#[allow(clippy::unnecessary_cast)] // bindgen picks the C enum's type per platform
+pub const OPERATION_FINISH: i32 = c::BrotliEncoderOperation_BROTLI_OPERATION_FINISH as i32;
 
 /// Google's C brotli encoder (vendored by brotlic-sys, built by cc): the Rust
 /// encoder measured 0.65-0.71x Node's speed at quality 4-5 here, and C brotli

@@ -12,7 +12,7 @@ mod options;
 #[cfg(test)]
 mod tests;
 
-pub use options::FlateOptions;
+pub use options::{FlateOptions, MAX_WINDOW_BITS};
 
 use super::Step;
 use crate::zlib::codec_error::{zlib_code_name, CodecError, END_OF_INPUT};

@@ -3,9 +3,7 @@
 use super::*;
 use crate::zlib::testing::{run_steps, text};
 
-const Z_NO_FLUSH: i32 = 0;
-const Z_SYNC_FLUSH: i32 = 2;
-const Z_FINISH: i32 = 4;
+use libz_rs_sys::{Z_FINISH, Z_NEED_DICT, Z_NO_FLUSH, Z_SYNC_FLUSH};
 
 fn codec(mode: Mode) -> FlateCodec {
     FlateCodec::new(mode, FlateOptions::default())
@@ -154,7 +152,10 @@ fn a_dictionary_stream_names_a_missing_and_a_wrong_dictionary() {
 
     let mut wrong = FlateCodec::new(Mode::Inflate, with(b"another dictionary"));
     let bad = run(&mut wrong, Z_FINISH, &data, 4096).expect_err("wrong dictionary");
-    assert_eq!((bad.message.as_ref(), bad.errno), ("Bad dictionary", 2));
+    assert_eq!(
+        (bad.message.as_ref(), bad.errno),
+        ("Bad dictionary", Z_NEED_DICT)
+    );
 
     let mut right = FlateCodec::new(Mode::Inflate, with(&dictionary));
     assert_eq!(
@@ -238,7 +239,7 @@ fn a_header_window_over_32_kib_under_window_bits_0_is_an_invalid_window_size() {
     for mode in [Mode::Inflate, Mode::Unzip] {
         let mut codec = FlateCodec::new(mode, options.clone());
         for _ in 0..2 {
-            let error = run(&mut codec, 4, &input, 1024).expect_err("refused");
+            let error = run(&mut codec, Z_FINISH, &input, 1024).expect_err("refused");
             assert_eq!(error.message, "invalid window size");
             assert!(codec.recycle());
         }

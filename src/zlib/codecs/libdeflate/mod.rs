@@ -10,7 +10,9 @@ use std::ffi::c_void;
 
 use libdeflate_sys as ld;
 
-use super::FlateOptions;
+use libz_rs_sys as z;
+
+use super::{FlateOptions, MAX_WINDOW_BITS};
 use crate::zlib::mode::Mode;
 
 #[cfg(test)]
@@ -116,35 +118,63 @@ fn compression_format(mode: Mode) -> Option<Format> {
     }
 }
 
-/// Compresses all of `input` into `output` if libdeflate can honour the
-/// options; false means "use zlib-rs".
-pub fn compress(
+/// libdeflate did not produce the call's complete result: zlib-rs runs it instead,
+/// from the start, for Node's exact output, error or partial result.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Declined;
+
+/// zlib's meaning of `Z_DEFAULT_COMPRESSION`.
+const ZLIB_DEFAULT_LEVEL: i32 = 6;
+
+/// Why libdeflate cannot compress this call whole (zlib-rs then does), or None when
+/// it can: it always uses a 32 KiB window and the default strategy, has no
+/// dictionaries and only finishes streams.
+pub fn compress_refusal(
+    mode: Mode,
+    options: &FlateOptions,
+    flush: i32,
+    input_len: usize,
+) -> Option<&'static str> {
+    if compression_format(mode).is_none() {
+        Some("not a deflate compressor")
+    } else if options.level == z::Z_NO_COMPRESSION {
+        Some("level 0 (stored blocks)")
+    } else if options.window_bits != MAX_WINDOW_BITS {
+        Some("a window under 32 KiB")
+    } else if options.strategy != z::Z_DEFAULT_STRATEGY {
+        Some("a strategy other than the default")
+    } else if !options.dictionary.is_empty() {
+        Some("a dictionary")
+    } else if flush != z::Z_FINISH {
+        Some("a finishFlush other than Z_FINISH")
+    } else if input_len < MIN_COMPRESS_INPUT {
+        Some("a small input, which a kept zlib-rs state starts on sooner")
+    } else {
+        None
+    }
+}
+
+/// Compresses all of `input` into `output` when `compress_refusal` has no objection.
+pub fn compress_whole(
     mode: Mode,
     options: &FlateOptions,
     flush: i32,
     input: &[u8],
     output: &mut Vec<u8>,
-) -> bool {
-    let Some(format) = compression_format(mode) else {
-        return false;
-    };
-    let level = if options.level == -1 {
-        6
+) -> Result<(), Declined> {
+    if compress_refusal(mode, options, flush, input.len()).is_some() {
+        return Err(Declined);
+    }
+    let format = compression_format(mode).ok_or(Declined)?;
+    let zlib_level = if options.level == z::Z_DEFAULT_COMPRESSION {
+        ZLIB_DEFAULT_LEVEL
     } else {
         options.level
     };
-    // libdeflate always uses a 32 KiB window and the default strategy, and only
-    // finishes streams; anything else is zlib's to do.
-    if !(1..=9).contains(&level)
-        || options.window_bits != 15
-        || options.strategy != 0
-        || !options.dictionary.is_empty()
-        || flush != libz_rs_sys::Z_FINISH
-        || input.len() < MIN_COMPRESS_INPUT
-    {
-        return false;
-    }
-    let level = LEVEL_FOR_ZLIB_LEVEL[level as usize];
+    let level = *usize::try_from(zlib_level)
+        .ok()
+        .and_then(|index| LEVEL_FOR_ZLIB_LEVEL.get(index))
+        .ok_or(Declined)?;
     COMPRESSORS.with(|cell| {
         let mut compressors = cell.borrow_mut();
         let index = match compressors.iter().position(|c| c.level == level) {
@@ -153,7 +183,7 @@ pub fn compress(
                 // SAFETY: plain allocation call; null is handled below.
                 let raw = unsafe { ld::libdeflate_alloc_compressor(level) };
                 if raw.is_null() {
-                    return false;
+                    return Err(Declined);
                 }
                 compressors.push(Compressor { level, raw });
                 compressors.len() - 1
@@ -174,50 +204,83 @@ pub fn compress(
             );
             let written = compress_into(compressor, in_ptr, input.len(), out_ptr, bound);
             if written == 0 {
-                return false;
+                return Err(Declined);
             }
             output.set_len(written);
         }
-        if format == Format::Gzip && output.len() > 9 {
+        if format == Format::Gzip && output.len() > GZIP_OS_OFFSET {
             // The OS byte zlib writes on this platform (libdeflate writes 255).
-            output[9] = 3;
+            output[GZIP_OS_OFFSET] = GZIP_OS_UNIX;
         }
-        true
+        Ok(())
     })
 }
 
-/// Decompresses `input` into `output` with Node's data rules if libdeflate can;
-/// false means "use zlib-rs" (options it cannot honour, bad or truncated data,
-/// or output larger than `max_output_length`).
-pub fn decompress(
+/// The gzip header's OS byte (RFC 1952), and the value zlib writes on Unix.
+const GZIP_OS_OFFSET: usize = 9;
+const GZIP_OS_UNIX: u8 = 3;
+
+/// The container of a decompression, read from the mode and, for unzip, the input.
+fn decompression_format(mode: Mode, input: &[u8]) -> Option<Format> {
+    match mode {
+        Mode::Gunzip => Some(Format::Gzip),
+        Mode::Inflate => Some(Format::Zlib),
+        Mode::InflateRaw => Some(Format::Raw),
+        Mode::Unzip if input.starts_with(&GZIP_MAGIC) => Some(Format::Gzip),
+        Mode::Unzip => Some(Format::Zlib),
+        _ => None,
+    }
+}
+
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+/// A zlib header's CINFO (its first byte's high nibble) for a 32 KiB window.
+const ZLIB_CINFO_32K: u8 = 7;
+
+/// Why libdeflate cannot decompress this call whole (zlib-rs then does), or None
+/// when it can. A smaller window makes zlib reject far distances and libdeflate
+/// would not, so only 32 KiB windows: asked for, or declared by a zlib header.
+pub fn decompress_refusal(
+    mode: Mode,
+    options: &FlateOptions,
+    flush: i32,
+    input: &[u8],
+) -> Option<&'static str> {
+    let Some(format) = decompression_format(mode, input) else {
+        return Some("not a deflate decompressor");
+    };
+    let auto_window = options.window_bits == 0;
+    let declares_full_window =
+        format != Format::Zlib || input.first().is_some_and(|cmf| cmf >> 4 == ZLIB_CINFO_32K);
+    if !(options.window_bits == MAX_WINDOW_BITS || (auto_window && format != Format::Raw)) {
+        Some("a window under 32 KiB")
+    } else if !declares_full_window {
+        Some("a zlib header declaring a window under 32 KiB")
+    } else if !options.dictionary.is_empty() {
+        Some("a dictionary")
+    } else if flush != z::Z_FINISH {
+        Some("a finishFlush other than Z_FINISH")
+    } else if input.is_empty() {
+        Some("empty input")
+    } else {
+        None
+    }
+}
+
+/// Decompresses `input` into `output` with Node's data rules when
+/// `decompress_refusal` has no objection; declined for bad or truncated data and
+/// for output larger than `max_output_length`, which zlib-rs settles as Node does.
+pub fn decompress_whole(
     mode: Mode,
     options: &FlateOptions,
     flush: i32,
     input: &[u8],
     max_output_length: usize,
     output: &mut Vec<u8>,
-) -> bool {
-    let auto_window = options.window_bits == 0;
-    let format = match mode {
-        Mode::Gunzip => Format::Gzip,
-        Mode::Inflate => Format::Zlib,
-        Mode::InflateRaw => Format::Raw,
-        Mode::Unzip if input.starts_with(&[0x1f, 0x8b]) => Format::Gzip,
-        Mode::Unzip => Format::Zlib,
-        _ => return false,
-    };
-    // A smaller window makes zlib reject far distances; libdeflate would not. So
-    // only 32 KiB windows here: asked for, or declared by a zlib header (CINFO 7).
-    let declares_full_window =
-        format != Format::Zlib || input.first().is_some_and(|cmf| cmf >> 4 == 7);
-    if !(options.window_bits == 15 || (auto_window && format != Format::Raw))
-        || !declares_full_window
-        || !options.dictionary.is_empty()
-        || flush != libz_rs_sys::Z_FINISH
-        || input.is_empty()
-    {
-        return false;
+) -> Result<(), Declined> {
+    if decompress_refusal(mode, options, flush, input).is_some() {
+        return Err(Declined);
     }
+    let format = decompression_format(mode, input).ok_or(Declined)?;
     let limit = max_output_length.saturating_add(1);
     DECOMPRESSOR.with(|cell| {
         let mut slot = cell.borrow_mut();
@@ -225,25 +288,25 @@ pub fn decompress(
             // SAFETY: plain allocation call; null is handled below.
             let raw = unsafe { ld::libdeflate_alloc_decompressor() };
             if raw.is_null() {
-                return false;
+                return Err(Declined);
             }
             *slot = Some(Decompressor(raw));
         }
-        let Some(decompressor) = slot.as_ref() else {
-            return false;
-        };
+        let decompressor = slot.as_ref().ok_or(Declined)?;
         output.clear();
         let mut in_offset = 0;
         loop {
             let rest = &input[in_offset..];
-            let Some(consumed) = decompress_one(decompressor.0, format, rest, limit, output) else {
-                return false;
-            };
-            in_offset += consumed;
+            in_offset +=
+                decompress_one(decompressor.0, format, rest, limit, output).ok_or(Declined)?;
             // Only gzip goes on to further members; a 0x00 after a member ends
             // the input (padding), as in Node.
             if format != Format::Gzip || in_offset >= input.len() || input[in_offset] == 0 {
-                return output.len() <= max_output_length;
+                return if output.len() <= max_output_length {
+                    Ok(())
+                } else {
+                    Err(Declined)
+                };
             }
         }
     })

@@ -4,8 +4,7 @@ use super::*;
 use crate::zlib::codecs::FlateCodec;
 use crate::zlib::testing::{run_steps, text};
 
-const Z_SYNC_FLUSH: i32 = 2;
-const Z_FINISH: i32 = 4;
+use libz_rs_sys::{Z_FINISH, Z_SYNC_FLUSH};
 const BIG: usize = MIN_COMPRESS_INPUT * 4;
 
 /// zlib-rs's side of every comparison: the whole input through one FlateCodec.
@@ -22,13 +21,15 @@ fn with_zlib(mode: Mode, input: &[u8]) -> Vec<u8> {
 
 fn compressed(mode: Mode, options: &FlateOptions, input: &[u8]) -> Option<Vec<u8>> {
     let mut output = Vec::new();
-    compress(mode, options, Z_FINISH, input, &mut output).then_some(output)
+    compress_whole(mode, options, Z_FINISH, input, &mut output)
+        .ok()
+        .map(|()| output)
 }
 
 fn decompressed(mode: Mode, input: &[u8], max_output_length: usize) -> Option<Vec<u8>> {
     let mut output = Vec::new();
     let options = FlateOptions::default();
-    decompress(
+    decompress_whole(
         mode,
         &options,
         Z_FINISH,
@@ -36,7 +37,8 @@ fn decompressed(mode: Mode, input: &[u8], max_output_length: usize) -> Option<Ve
         max_output_length,
         &mut output,
     )
-    .then_some(output)
+    .ok()
+    .map(|()| output)
 }
 
 #[test]
@@ -113,13 +115,10 @@ fn options_it_cannot_honour_go_to_zlib() {
     }
     let mut output = Vec::new();
     let defaults = FlateOptions::default();
-    assert!(!compress(
-        Mode::Deflate,
-        &defaults,
-        Z_SYNC_FLUSH,
-        &input,
-        &mut output
-    ));
+    assert_eq!(
+        compress_whole(Mode::Deflate, &defaults, Z_SYNC_FLUSH, &input, &mut output),
+        Err(Declined)
+    );
     assert!(compressed(Mode::Deflate, &defaults, &input[..MIN_COMPRESS_INPUT - 1]).is_none());
     assert!(compressed(Mode::Inflate, &defaults, &input).is_none());
 }
@@ -142,14 +141,17 @@ fn a_zlib_header_with_a_small_window_goes_to_zlib() {
         window_bits: 0,
         ..FlateOptions::default()
     };
-    assert!(!decompress(
-        Mode::Inflate,
-        &auto,
-        Z_FINISH,
-        &packed,
-        usize::MAX,
-        &mut output
-    ));
+    assert_eq!(
+        decompress_whole(
+            Mode::Inflate,
+            &auto,
+            Z_FINISH,
+            &packed,
+            usize::MAX,
+            &mut output
+        ),
+        Err(Declined)
+    );
 }
 
 #[test]
@@ -210,7 +212,7 @@ fn a_gzip_trailer_claiming_4_gib_reserves_no_more_than_deflate_can_expand() {
     input.extend_from_slice(&[0xff, 0xff, 0xff, 0xff]);
     let mut output = Vec::new();
     let options = FlateOptions::default();
-    decompress(
+    let _ = decompress_whole(
         Mode::Gunzip,
         &options,
         Z_FINISH,
