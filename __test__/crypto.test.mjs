@@ -13,7 +13,8 @@ import { assertSameError } from './helpers/errors.mjs';
 const require = createRequire(import.meta.url);
 const hotpath = require('hotpath/crypto');
 const { NAMES } = require('../lib/internal/crypto/algorithms.js');
-const { HAND_OVER_AT, ONE_SHOT_UP_TO, HAS_NODE_ONE_SHOT } = require('../lib/internal/crypto/hash.js');
+const { ONE_SHOT_UP_TO, HAS_NODE_ONE_SHOT } = require('../lib/internal/crypto/hash.js');
+const { HAND_OVER_AT } = require('../lib/internal/crypto/buffered-input.js');
 
 const NATIVE = ['md5', 'sha1', 'sha256', 'sha384', 'sha512', 'sha512-256'];
 const OUTPUT_ENCODINGS = ['hex', 'HEX', 'base64', 'base64url', 'latin1', 'binary', 'utf8', 'ucs2', 'utf16le', 'ascii', 'buffer', undefined, '', null, 'nope'];

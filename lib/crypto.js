@@ -9,7 +9,8 @@ const builtin = require('node:crypto');
 const { deprecate } = require('node:util');
 const { native } = require('./internal/native.js');
 const { copyBuiltin, override } = require('./internal/face.js');
-const hashing = require('./internal/crypto/hash.js');
+const { Hash, createHash } = require('./internal/crypto/hash.js');
+const { Hmac, createHmac, hmac } = require('./internal/crypto/hmac.js');
 const kdf = require('./internal/crypto/kdf.js');
 const many = require('./internal/crypto/many.js');
 
@@ -26,15 +27,15 @@ function exportedConstructor(Class, code) {
 }
 
 if (native) {
-  override(face, 'Hash', exportedConstructor(hashing.Hash, 'DEP0179'));
-  override(face, 'Hmac', exportedConstructor(hashing.Hmac, 'DEP0181'));
-  override(face, 'createHash', hashing.createHash);
-  override(face, 'createHmac', hashing.createHmac);
+  override(face, 'Hash', exportedConstructor(Hash, 'DEP0179'));
+  override(face, 'Hmac', exportedConstructor(Hmac, 'DEP0181'));
+  override(face, 'createHash', createHash);
+  override(face, 'createHmac', createHmac);
   override(face, 'pbkdf2', kdf.pbkdf2);
   override(face, 'pbkdf2Sync', kdf.pbkdf2Sync);
 }
 
-face.hmac = hashing.hmac;
+face.hmac = hmac;
 face.hashMany = many.hashMany;
 face.hashManySync = many.hashManySync;
 face.hashFile = many.hashFile;

@@ -5,6 +5,8 @@
 // digest(): Node's encoding ids, or BUFFER.
 
 const { native, nativeEnum } = require('../native.js');
+const { invalidArgValue } = require('../errors.js');
+const { validateString } = require('../validators.js');
 const { nodeEncodingName, NODE_ENCODING_IDS } = require('../text/encodings.js');
 
 // The ids are the addon's (DigestAlgorithm).
@@ -50,6 +52,16 @@ function digestEncodingId(outputEncoding) {
   return name === undefined ? BUFFER : NODE_ENCODING_IDS[name];
 }
 
+/** crypto.hash()'s outputEncoding rule: validated, 'buffer' allowed, default 'hex'. */
+function oneShotEncodingId(outputEncoding) {
+  if (outputEncoding === 'hex') return digestEncodingId('hex');
+  validateString(outputEncoding, 'outputEncoding');
+  const name = nodeEncodingName(outputEncoding);
+  if (name !== undefined) return digestEncodingId(name);
+  if (outputEncoding.toLowerCase() === 'buffer') return BUFFER;
+  throw invalidArgValue('outputEncoding', outputEncoding);
+}
+
 module.exports = {
-  nativeAlgorithm, digestEncodingId, BUFFER, OUTPUT_LENGTH, NAMES, MD5, SHA1, SHA256, SHA384, SHA512, SHA512_256,
+  nativeAlgorithm, digestEncodingId, oneShotEncodingId, BUFFER, OUTPUT_LENGTH, NAMES, MD5, SHA1, SHA256, SHA384, SHA512, SHA512_256,
 };

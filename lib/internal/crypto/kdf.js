@@ -13,7 +13,7 @@ const builtin = require('node:crypto');
 const { AsyncResource } = require('node:async_hooks');
 const { native } = require('../native.js');
 const { nativeAlgorithm, SHA256 } = require('./algorithms.js');
-const { secretBytes } = require('./hash.js');
+const { secretBytes } = require('./secret-bytes.js');
 const { onSettled } = require('../settle.js');
 const { forRunningNode } = require('../measured.js');
 

@@ -12,7 +12,7 @@ const { copied } = require('../kept-copies.js');
 const { invalidArgType, outOfRange } = require('../errors.js');
 const { validateString } = require('../validators.js');
 const { nativeAlgorithm, BUFFER, OUTPUT_LENGTH } = require('./algorithms.js');
-const { oneShotEncodingId } = require('./hash.js');
+const { oneShotEncodingId } = require('./algorithms.js');
 const { fsErrorFromNative } = require('../system-error.js');
 const { NODE_ENCODING_IDS } = require('../text/encodings.js');
 
