@@ -1,3 +1,6 @@
+// hotpath/crypto's Hash and Hmac against node:crypto: digests over random splits, encodings,
+// views, piping, copy(), the hand-over to Node's objects, and Node's errors.
+
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -9,6 +12,7 @@ import path from 'node:path';
 import node from 'node:crypto';
 import { seededRandom, randomText, randomPieces } from './helpers/random.mjs';
 import { assertSameError } from './helpers/errors.mjs';
+import { NATIVE } from './helpers/crypto.mjs';
 
 const require = createRequire(import.meta.url);
 const hotpath = require('hotpath/crypto');
@@ -16,7 +20,6 @@ const { NAMES } = require('../lib/internal/crypto/algorithms.js');
 const { ONE_SHOT_UP_TO, HAS_NODE_ONE_SHOT } = require('../lib/internal/crypto/hash.js');
 const { HAND_OVER_AT } = require('../lib/internal/crypto/buffered-input.js');
 
-const NATIVE = ['md5', 'sha1', 'sha256', 'sha384', 'sha512', 'sha512-256'];
 const OUTPUT_ENCODINGS = ['hex', 'HEX', 'base64', 'base64url', 'latin1', 'binary', 'utf8', 'ucs2', 'utf16le', 'ascii', 'buffer', undefined, '', null, 'nope'];
 const INPUT_ENCODINGS = ['utf8', 'hex', 'base64', 'latin1', 'ucs2', 'ascii', undefined, 'nope'];
 
@@ -294,78 +297,6 @@ test('Hash and Hmac are callable without new and are what createHash/createHmac 
   assert.deepEqual(Object.keys(hotpath.createHash('sha256')), Object.keys(node.createHash('sha256')));
 });
 
-test('pbkdf2Sync and pbkdf2 derive the keys node:crypto derives', async () => {
-  const random = seededRandom(55);
-  for (let i = 0; i < 60; i++) {
-    const digest = random.pick([...NATIVE, 'sha224', 'SHA256']);
-    const password = random.pick([random.bytes(random.int(0, 100)), randomText(random, 20), new Uint8Array(random.bytes(8)).buffer]);
-    const salt = random.pick([random.bytes(random.int(0, 40)), 'salt']);
-    const iterations = random.int(1, 300);
-    const keylen = random.pick([0, 1, 16, 20, 32, 64, 65, 200]);
-    const label = `${digest} ${iterations} ${keylen}`;
-    const expected = outcome(() => node.pbkdf2Sync(password, salt, iterations, keylen, digest));
-    assert.deepEqual(outcome(() => hotpath.pbkdf2Sync(password, salt, iterations, keylen, digest)), expected, label);
-    const derive = (crypto) => new Promise((resolve) => {
-      crypto.pbkdf2(password, salt, iterations, keylen, digest, (error, key) => resolve(error ? outcome(() => { throw error; }) : { value: key }));
-    });
-    assert.deepEqual(await derive(hotpath), await derive(node), label);
-  }
-});
-
-/** What a call gives: its value, or its error's class, code and message. */
-function outcome(call) {
-  try {
-    return { value: call() };
-  } catch (error) {
-    return { error: [error.constructor.name, error.code, error.message] };
-  }
-}
-
-test('pbkdf2 with keylen 0 gives what the running node:crypto gives (a Buffer on 20, an error on 22+)', async () => {
-  for (const digest of ['sha1', 'sha256', 'sha512']) {
-    assert.deepEqual(outcome(() => hotpath.pbkdf2Sync('pw', 'salt', 1, 0, digest)), outcome(() => node.pbkdf2Sync('pw', 'salt', 1, 0, digest)));
-    const derive = (crypto) => new Promise((resolve) => {
-      crypto.pbkdf2('pw', 'salt', 1, 0, digest, (error, key) => resolve(error ? [error.constructor.name, error.code, error.message] : key));
-    });
-    assert.deepEqual(await derive(hotpath), await derive(node));
-  }
-});
-
-test('pbkdf2 work is a PBKDF2REQUEST async resource whose scope the callback runs in, as in node:crypto', async () => {
-  const { createHook, executionAsyncId, triggerAsyncId } = await import('node:async_hooks');
-  async function trace(crypto) {
-    const resources = new Map();
-    const events = [];
-    const hook = createHook({
-      init(id, type, trigger) {
-        if (type === 'PBKDF2REQUEST') resources.set(id, trigger);
-      },
-      before(id) {
-        if (resources.has(id)) events.push('before');
-      },
-      after(id) {
-        if (resources.has(id)) events.push('after');
-      },
-      destroy(id) {
-        if (resources.has(id)) events.push('destroy');
-      },
-    }).enable();
-    const caller = executionAsyncId();
-    const inCallback = await new Promise((resolve) => {
-      crypto.pbkdf2('password', 'salt', 1, 20, 'sha256', () => {
-        const id = executionAsyncId();
-        resolve({ own: resources.has(id), trigger: resources.get(id) === caller && triggerAsyncId() === caller });
-      });
-    });
-    await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
-    hook.disable();
-    return { count: resources.size, inCallback, events };
-  }
-  const ours = await trace(hotpath);
-  assert.deepEqual(ours, await trace(node));
-  assert.deepEqual(ours, { count: 1, inCallback: { own: true, trigger: true }, events: ['before', 'after', 'destroy'] });
-});
-
 test('a Hash or Hmac used as a writable stream hashes string chunks as UTF-8, as node:crypto does', () => {
   for (const make of [(crypto) => crypto.createHash('sha256'), (crypto) => crypto.createHmac('sha1', 'key')]) {
     const streamed = (crypto, options) => {
@@ -403,95 +334,6 @@ test('calling the Hash and Hmac constructors warns once where the running Node w
     return JSON.parse(child.stdout);
   };
   assert.deepEqual(warningsOf(require.resolve('hotpath/crypto')), warningsOf('node:crypto'));
-});
-
-test('hmac() equals createHmac().update().digest() and validates like crypto.hash()', () => {
-  const random = seededRandom(56);
-  for (let i = 0; i < 300; i++) {
-    const algorithm = random.pick([...NATIVE, 'sha224']);
-    const key = random.bytes(random.int(0, 200));
-    const data = random.pick([random.bytes(random.int(0, 3000)), randomText(random, 50)]);
-    const encoding = random.pick(['hex', 'base64', 'buffer', 'latin1']);
-    assert.deepEqual(hotpath.hmac(algorithm, key, data, encoding), node.createHmac(algorithm, key).update(data).digest(encoding), algorithm);
-  }
-  assert.equal(hotpath.hmac('sha256', 'k', 'd'), node.createHmac('sha256', 'k').update('d').digest('hex'));
-  assert.throws(() => hotpath.hmac('sha256', 'k', 'd', 'nope'), { name: 'TypeError', code: 'ERR_INVALID_ARG_VALUE' });
-  assert.throws(() => hotpath.hmac('sha256', 'k', 1), { code: 'ERR_INVALID_ARG_TYPE' });
-  assert.throws(() => hotpath.hmac('nope', 'k', 'd'), { code: 'ERR_CRYPTO_INVALID_DIGEST' });
-});
-
-test('hashMany and hashManySync give crypto.hash() of each input, in order', async () => {
-  const random = seededRandom(57);
-  const inputs = Array.from({ length: 3000 }, () => (random.next() < 0.5 ? random.bytes(random.int(0, 300)) : randomText(random, 40)));
-  for (const algorithm of NATIVE) {
-    for (const encoding of ['hex', 'base64', 'buffer']) {
-      const expected = inputs.map((input) => node.hash(algorithm, input, encoding));
-      assert.deepEqual(hotpath.hashManySync(algorithm, inputs, encoding), expected, `${algorithm} ${encoding}`);
-      assert.deepEqual(await hotpath.hashMany(algorithm, inputs, encoding), expected, `${algorithm} ${encoding} async`);
-    }
-  }
-  assert.deepEqual(await hotpath.hashMany('sha256', []), []);
-  assert.throws(() => hotpath.hashManySync('sha256', [1]), { code: 'ERR_INVALID_ARG_TYPE' });
-  assert.throws(() => hotpath.hashManySync('sha256', 'x'), { code: 'ERR_INVALID_ARG_TYPE' });
-});
-
-test('hashMany and hashManySync take the digests the addon lacks, as crypto.hash() does', async () => {
-  const random = seededRandom(59);
-  const inputs = Array.from({ length: 50 }, () => (random.next() < 0.5 ? random.bytes(random.int(0, 300)) : randomText(random, 40)));
-  for (const algorithm of ['sha3-256', 'sha224', 'blake2b512', 'SHA3-512', 'ripemd160']) {
-    for (const encoding of ['hex', 'base64', 'buffer']) {
-      const expected = inputs.map((input) => node.hash(algorithm, input, encoding));
-      assert.deepEqual(hotpath.hashManySync(algorithm, inputs, encoding), expected, `${algorithm} ${encoding}`);
-      assert.deepEqual(await hotpath.hashMany(algorithm, inputs, encoding), expected, `${algorithm} ${encoding} async`);
-    }
-  }
-  assertSameError(() => hotpath.hashManySync('nope', ['x']), () => node.hash('nope', 'x'), 'unknown digest');
-  await assert.rejects(hotpath.hashMany('nope', ['x']), (error) => error.message === outcome(() => node.hash('nope', 'x')).error[2]);
-  assert.throws(() => hotpath.hashManySync('sha3-256', [1]), { code: 'ERR_INVALID_ARG_TYPE', message: /"inputs\[0\]"/ });
-});
-
-test('hashFile and hashFiles hash files like createHash over their contents', async () => {
-  const random = seededRandom(58);
-  const files = [];
-  for (const size of [0, 1, 1 << 20, 3 << 20]) {
-    const file = path.join(tmp, `file-${size}.bin`);
-    fs.writeFileSync(file, random.bytes(size));
-    files.push(file);
-  }
-  for (const algorithm of ['sha256', 'md5', 'sha512']) {
-    const expected = files.map((file) => node.createHash(algorithm).update(fs.readFileSync(file)).digest('hex'));
-    assert.deepEqual(await Promise.all(files.map((file) => hotpath.hashFile(file, algorithm))), expected);
-    assert.deepEqual(await hotpath.hashFiles(files, algorithm, { concurrency: 2 }), expected);
-  }
-});
-
-test('a 64 MiB file hashes like createHash over it', async () => {
-  const file = path.join(tmp, 'big.bin');
-  fs.writeFileSync(file, Buffer.alloc(64 << 20, 7));
-  assert.equal(await hotpath.hashFile(file, 'sha256', 'base64'), node.createHash('sha256').update(fs.readFileSync(file)).digest('base64'));
-  fs.rmSync(file);
-});
-
-test('hashFiles rejects with fs-shaped errors for a missing file and a directory, or settles', async () => {
-  const good = path.join(tmp, 'good.txt');
-  fs.writeFileSync(good, 'ok');
-  const missing = path.join(tmp, 'missing.txt');
-  const theirs = await fs.promises.readFile(missing).catch((error) => error);
-  await assert.rejects(hotpath.hashFiles([good, missing], 'sha1'), (error) => {
-    for (const key of ['message', 'code', 'errno', 'syscall', 'path']) assert.equal(error[key], theirs[key], key);
-    return true;
-  });
-  // Whether a read error names the path is the running Node's rule (Node 26 names it).
-  const dirError = await fs.promises.readFile(tmp).catch((error) => error);
-  const sameAsReadFile = (error) => {
-    for (const key of ['message', 'code', 'errno', 'syscall', 'path']) assert.equal(error[key], dirError[key], key);
-    return true;
-  };
-  await assert.rejects(hotpath.hashFile(tmp, 'sha1'), sameAsReadFile);
-  const settled = await hotpath.hashFiles([good, missing, tmp], 'sha1', { settle: true });
-  assert.deepEqual(settled.map((entry) => entry.status), ['fulfilled', 'rejected', 'rejected']);
-  assert.equal(settled[0].value, node.hash('sha1', 'ok'));
-  sameAsReadFile(settled[2].reason);
 });
 
 test('Float16Array input hashes as its bytes where the running Node has it', { skip: typeof Float16Array === 'undefined' }, () => {

@@ -4,32 +4,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import node from 'node:zlib';
 import { seededRandom } from './helpers/random.mjs';
+import { sampleInput, asyncName } from './helpers/zlib-inputs.mjs';
 import { assertSameError } from './helpers/errors.mjs';
 
 const require = createRequire(import.meta.url);
 const hotpath = require('hotpath/zlib');
 const { constants: C } = node;
 
-/** Compressible random bytes: runs and repeats of a small alphabet, plus noise. */
-function sampleInput(random, length) {
-  const out = Buffer.allocUnsafe(length);
-  let i = 0;
-  while (i < length) {
-    const kind = random.int(0, 3);
-    const run = Math.min(length - i, random.int(1, 300));
-    if (kind === 0) out.fill(random.int(0, 255), i, i + run);
-    else if (kind === 1 && i > 64) out.copyWithin(i, i - random.int(1, 64), i - random.int(1, 64) + run);
-    else for (let j = 0; j < run; j++) out[i + j] = 97 + random.int(0, kind === 2 ? 3 : 25);
-    i += run;
-  }
-  return out;
-}
 
 const PAIRS = [
   ['deflateSync', 'inflateSync'],
@@ -313,181 +298,6 @@ test('a callback that throws surfaces as an uncaught exception, as with Node', (
   const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: new URL('..', import.meta.url) });
   assert.equal(child.stdout.trim(), 'uncaughtException boom-from-callback', child.stderr);
 });
-
-/** Real text: this package's own sources, repeated to `length` bytes. */
-function sourceText(length) {
-  const root = new URL('..', import.meta.url);
-  const files = [];
-  for (const dir of ['lib', 'lib/internal', 'src/zlib', 'src/crypto', 'src/readline', 'src/string_decoder', 'src/text', 'lib/internal/text']) {
-    for (const name of readdirSync(new URL(dir, root)).sort()) {
-      if (/\.(js|rs|ts)$/.test(name)) files.push(readFileSync(new URL(`${dir}/${name}`, root)));
-    }
-  }
-  const unit = Buffer.concat(files);
-  const out = Buffer.alloc(length);
-  for (let at = 0; at < length; at += unit.length) unit.copy(out, at, 0, Math.min(unit.length, length - at));
-  return out;
-}
-
-const native = require('../binding.js');
-const BLOCK = 128 << 10;
-
-/** Runs `call` and returns what the native parallel path did meanwhile. */
-async function parallelWork(call) {
-  const before = native.zlibParallelStats();
-  const result = await call();
-  const after = native.zlibParallelStats();
-  return { result, calls: after.calls - before.calls, blocks: after.blocks - before.blocks, threads: after.threadsLastCall };
-}
-
-test('async gzip/deflate from level 4 up run in parallel on the pool, one valid stream within 1% of single-threaded size', async () => {
-  const input = sourceText(3 << 20);
-  const cores = Math.min(2, availableParallelism());
-  for (const [compress, decompress] of [['gzip', 'gunzipSync'], ['deflate', 'inflateSync'], ['deflateRaw', 'inflateRawSync']]) {
-    for (const level of [-1, 4, 6, 9]) {
-      const label = `${compress} L${level}`;
-      const { result: parallel, calls, blocks, threads } = await parallelWork(() => promisify(hotpath[compress])(input, { level }));
-      assert.equal(calls, 1, `${label} took the parallel path`);
-      assert.equal(blocks, Math.ceil(input.length / BLOCK), `${label} block count`);
-      assert.ok(threads >= cores, `${label} ran on ${threads} threads`);
-      const single = hotpath[`${compress}Sync`](input, { level });
-      assert.deepEqual(node[decompress](parallel), input, label);
-      assert.ok(parallel.length <= single.length * 1.01, `${label}: ${parallel.length} vs ${single.length}`);
-    }
-  }
-});
-
-test('async gzip below level 4, below 512 KiB, with a dictionary or parallel: false stays on one thread', async () => {
-  const input = sourceText(3 << 20);
-  const cases = [
-    ['level 1', () => promisify(hotpath.gzip)(input, { level: 1 })],
-    ['level 3', () => promisify(hotpath.gzip)(input, { level: 3 })],
-    ['small input', () => promisify(hotpath.gzip)(input.subarray(0, (512 << 10) - 1))],
-    ['dictionary', () => promisify(hotpath.deflate)(input, { dictionary: input.subarray(0, 100) })],
-    ['parallel: false', () => promisify(hotpath.gzip)(input, { parallel: false })],
-    ['gzipSync', () => hotpath.gzipSync(input)],
-  ];
-  for (const [label, call] of cases) {
-    const { result, calls } = await parallelWork(call);
-    assert.equal(calls, 0, label);
-    assert.ok(result.length > 0 && result.length < input.length / 2, label);
-  }
-});
-
-test('gzipSync with parallel: true runs in parallel: one gzip header, OS byte as zlib writes it', async () => {
-  const input = sourceText(3 << 20);
-  const { result: sync, calls } = await parallelWork(() => hotpath.gzipSync(input, { parallel: true }));
-  assert.equal(calls, 1);
-  assert.deepEqual(node.gunzipSync(sync), input);
-  assert.equal(sync[9], 3);
-});
-
-/** The decoder that reads `compress`'s output with the same window, and no bigger. */
-const SAME_WINDOW_DECODER = { gzipSync: 'gunzipSync', deflateSync: 'inflateSync', deflateRawSync: 'inflateRawSync' };
-/** The callback form of a *Sync function's name. */
-const asyncName = (syncName) => syncName.replace(/Sync$/, '');
-
-/** Text whose only repeats are `distance` bytes back: a small window cannot reach them. */
-function repeatsAt(distance, length) {
-  const unit = seededRandom(distance).bytes(distance).map((byte) => 97 + (byte % 26));
-  return Buffer.concat(Array.from({ length: Math.ceil(length / distance) }, () => unit)).subarray(0, length);
-}
-
-async function bothForms(compress, input, options) {
-  return [hotpath[compress](input, { ...options }), await promisify(hotpath[asyncName(compress)])(input, { ...options })];
-}
-
-test('one-shot compression honours windowBits: the output decodes with that window and no match reaches past it', async () => {
-  const input = repeatsAt(4096, 200000);
-  for (const compress of Object.keys(SAME_WINDOW_DECODER)) {
-    for (const windowBits of [9, 11]) {
-      for (const output of await bothForms(compress, input, { windowBits })) {
-        const label = `${compress} windowBits ${windowBits}`;
-        assert.deepEqual(node[SAME_WINDOW_DECODER[compress]](output, { windowBits }), input, label);
-        // The repeats are 4 KiB back, out of reach: the text stays ~5 bits a byte.
-        assert.ok(output.length > input.length / 2, `${label}: ${output.length} B`);
-      }
-    }
-    const [wide] = await bothForms(compress, input, { windowBits: 13 });
-    assert.ok(wide.length < input.length / 10, `${compress} windowBits 13 finds the repeats`);
-  }
-});
-
-test('one-shot compression honours level: 0 stores, 1–9 give different outputs, as Node\'s do', async () => {
-  const input = sourceText(300000);
-  for (const compress of Object.keys(SAME_WINDOW_DECODER)) {
-    for (const [index, output] of (await bothForms(compress, input, { level: 0 })).entries()) {
-      assert.ok(output.length > input.length, `${compress} level 0 (${index ? 'async' : 'sync'}) stores`);
-    }
-    const sizes = new Set();
-    for (let level = 1; level <= 9; level++) {
-      const [sync, async_] = await bothForms(compress, input, { level });
-      assert.equal(sync.length, async_.length, `${compress} L${level} sync and async agree`);
-      sizes.add(sync.length);
-    }
-    const nodeSizes = new Set(Array.from({ length: 9 }, (_, i) => node[compress](input, { level: i + 1 }).length));
-    assert.ok(sizes.size >= Math.min(4, nodeSizes.size), `${compress}: ${sizes.size} distinct sizes over levels 1–9`);
-  }
-});
-
-test('one-shot compression honours strategy: Z_FIXED writes fixed-code blocks, Z_HUFFMAN_ONLY finds no matches', async () => {
-  const input = sourceText(200000);
-  for (const output of await bothForms('deflateRawSync', input, { strategy: C.Z_FIXED })) {
-    assert.equal((output[0] >> 1) & 3, 1, 'first block is BTYPE 01 (fixed Huffman codes)');
-    assert.deepEqual(node.inflateRawSync(output), input);
-  }
-  const [dynamic] = await bothForms('deflateRawSync', input, {});
-  assert.equal((dynamic[0] >> 1) & 3, 2, 'the default writes dynamic-code blocks');
-  const nodeHuffman = node.deflateRawSync(input, { strategy: C.Z_HUFFMAN_ONLY }).length;
-  for (const output of await bothForms('deflateRawSync', input, { strategy: C.Z_HUFFMAN_ONLY })) {
-    assert.ok(Math.abs(output.length / nodeHuffman - 1) < 0.02, `Huffman-only ${output.length} B vs Node's ${nodeHuffman} B`);
-    assert.ok(output.length > dynamic.length * 1.5);
-  }
-  const nodeRle = node.deflateRawSync(input, { strategy: C.Z_RLE }).length;
-  for (const output of await bothForms('deflateRawSync', input, { strategy: C.Z_RLE })) {
-    assert.ok(Math.abs(output.length / nodeRle - 1) < 0.05, `RLE ${output.length} B vs Node's ${nodeRle} B`);
-  }
-});
-
-test('one-shot compression honours memLevel where zlib-rs runs: memLevel 1 makes the output bigger, as in Node', async () => {
-  const input = sourceText(300000);
-  // Z_FILTERED and windowBits 14 are outside what libdeflate can honour: zlib-rs runs.
-  for (const zlibRsOptions of [{ strategy: C.Z_FILTERED }, { windowBits: 14 }]) {
-    for (const compress of Object.keys(SAME_WINDOW_DECODER)) {
-      const label = `${compress} ${JSON.stringify(zlibRsOptions)}`;
-      const [low, lowAsync] = await bothForms(compress, input, { ...zlibRsOptions, memLevel: 1 });
-      const [high] = await bothForms(compress, input, { ...zlibRsOptions, memLevel: 9 });
-      assert.equal(low.length, lowAsync.length, label);
-      const nodeGrowth = node[compress](input, { ...zlibRsOptions, memLevel: 1 }).length / node[compress](input, { ...zlibRsOptions, memLevel: 9 }).length;
-      const ourGrowth = low.length / high.length;
-      assert.ok(nodeGrowth > 1.05, `${label}: node's memLevel 1 grows the output (${nodeGrowth})`);
-      assert.ok(ourGrowth > 1 + (nodeGrowth - 1) / 2, `${label}: memLevel 1 / 9 = ${ourGrowth}, Node's ${nodeGrowth}`);
-    }
-  }
-});
-
-test('libdeflate\'s fixed-size state does not read memLevel: default-strategy output is the same for every memLevel', () => {
-  const input = sourceText(300000);
-  for (const compress of Object.keys(SAME_WINDOW_DECODER)) {
-    const reference = hotpath[compress](input);
-    for (const memLevel of [1, 5, 9]) assert.deepEqual(hotpath[compress](input, { memLevel }), reference, `${compress} memLevel ${memLevel}`);
-  }
-});
-
-test('parallel gzip output decodes with the gzip command', { skip: !hasGzipCommand() }, () => {
-  const input = sampleInput(seededRandom(9), 2 << 20);
-  const parallel = hotpath.gzipSync(input, { parallel: true });
-  assert.deepEqual(execFileSync('gzip', ['-dc'], { input: parallel, maxBuffer: 64 << 20 }), input);
-});
-
-function hasGzipCommand() {
-  try {
-    execFileSync('gzip', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test('gzipMany and gunzipMany process every input on its own', async () => {
   const random = seededRandom(10);

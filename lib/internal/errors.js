@@ -135,4 +135,4 @@ function outOfRange(name, range, received) {
   );
 }
 
-module.exports = { makeNodeError, makeNativeStyleError, invalidArgType, invalidArgValue, outOfRange, describeReceived };
+module.exports = { makeNodeError, makeNativeStyleError, invalidArgType, invalidArgValue, outOfRange };

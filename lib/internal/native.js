@@ -58,4 +58,4 @@ function nativeEnum(name) {
   return native ? native[name] : Object.freeze({});
 }
 
-module.exports = { native, loadError, requireNative, nativeEnum };
+module.exports = { native, requireNative, nativeEnum };

@@ -109,4 +109,4 @@ function makeStringCrc32(native, builtinCrc32) {
   };
 }
 
-module.exports = { crc32OfBytes, crc32OfString, makeStringCrc32 };
+module.exports = { crc32OfBytes, makeStringCrc32 };
