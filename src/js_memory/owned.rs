@@ -9,7 +9,8 @@
 //! the copy.
 //!
 //! The copy's cost is mostly not the memcpy but the page faults of fresh memory: one
-//! per 4 KiB, measured 56 ms for 64 MiB against 9 ms to copy into mapped memory. So
+//! per 4 KiB, which made a 64 MiB copy ~6× slower than one into mapped memory (the
+//! `gzip(buf, cb), parallel` row of benches/zlib.bench.mjs pays it each call). So
 //! big copies go into buffers kept from earlier copies (`kept`), which the JS faces
 //! free after a second without a big async call.
 

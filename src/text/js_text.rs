@@ -112,8 +112,9 @@ pub fn render_utf8(bytes: &[u8]) -> JsText<'_> {
 }
 
 /// UTF-8 to UTF-16 units, invalid sequences replaced as `render_utf8` says. Valid text
-/// (the common case) goes through simdutf, the transcoder Node itself uses: 11.5 GB/s
-/// on Japanese text in 64 KiB pieces against encoding_rs's 1.65 GB/s (dev machine).
+/// (the common case) goes through simdutf, the transcoder Node itself uses: about 7×
+/// encoding_rs's speed on Japanese text in 64 KiB pieces (measured on the dev machine;
+/// the `utf8 write()` rows of benches/string_decoder.bench.mjs show the whole path).
 /// simdutf refuses invalid input as a whole, and then encoding_rs, which replaces each
 /// maximal invalid subsequence, decodes it instead.
 fn utf8_to_utf16(bytes: &[u8]) -> Vec<u16> {

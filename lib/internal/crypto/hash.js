@@ -22,7 +22,8 @@ const {
 
 // Node's one-shot digest (Node 20.12+), and the bytes a Hash buffers for it: up to
 // 16 KiB copy + one-shot still beats Node's createHash chain (measured 1.0–1.1× at
-// 16 KiB, 0.96× at 64 KiB).
+// 16 KiB, 0.96× at 64 KiB; the `createHash().update().digest()` rows of
+// benches/crypto.bench.mjs cover 16 B–16 KiB).
 // Read from node:crypto at each call (tests count the calls by wrapping it there).
 const HAS_NODE_ONE_SHOT = typeof builtin.hash === 'function';
 const ONE_SHOT_UP_TO = 16 << 10;

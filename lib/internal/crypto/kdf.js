@@ -17,8 +17,9 @@ const { secretBytes } = require('./secret-bytes.js');
 const { onSettled } = require('../settle.js');
 const { forRunningNode } = require('../measured.js');
 
-// The digests whose PBKDF2 is faster here than in the running Node. Measured with
-// pbkdf2Sync (hotpath / Node, 100k iterations of sha256, 50k of sha1 and sha512):
+// The digests whose PBKDF2 is faster here than in the running Node (the `pbkdf2Sync
+// sha256` row of benches/crypto.bench.mjs holds sha256). Measured with pbkdf2Sync
+// (hotpath / Node, 100k iterations of sha256, 50k of sha1 and sha512):
 // Node 20: sha256 1.15×, sha1 0.50× (ring's SHA-1 has no SHA-NI path), sha512 0.90×;
 // Node 22, 24, 26 (OpenSSL's faster PBKDF2): sha256 0.67–0.77×, sha1 0.31–0.33×,
 // sha512 0.75×. Everything else is Node's.

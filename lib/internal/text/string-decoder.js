@@ -41,15 +41,15 @@ const kNativeDecoder =
   Symbol('kNativeDecoder');
 const nodeWrite = NodeStringDecoder.prototype.write;
 
-// Who decodes UTF-8 chunks that are not plain ASCII, by what was measured (StringDecoder
-// write() of Japanese text in 64 KiB / 1 KiB chunks, benches/string_decoder.bench.mjs):
-// - Node 20 and 22: the addon (simdutf, 2.7 / 1.2 GB/s); Node's own utf8Slice and
-//   StringDecoder decode non-ASCII UTF-8 with V8 at ~0.26 GB/s, TextDecoder ~0.5.
+// Who decodes UTF-8 chunks that are not plain ASCII: the fastest exact way on each
+// Node, chosen by the `utf8 write()` rows of benches/string_decoder.bench.mjs
+// (Japanese text in 64 KiB and 1 KiB chunks; README › string_decoder has the ratios):
+// - Node 20 and 22: the addon (simdutf); Node's own utf8Slice and StringDecoder decode
+//   non-ASCII UTF-8 with V8, several times slower.
 // - Node 24: Node's utf8Slice over the chunk's whole characters, with the edges kept
-//   in JS (utf8-write.js): its simdutf path beats the crossing into the addon (3.0 /
-//   1.2 GB/s, TextDecoder 2.6 / 0.6, Node's StringDecoder 0.24).
-// - Node 26: Node's own StringDecoder, whose C++ decodes with simdutf (2.5–3.0 /
-//   1.3–2.1 GB/s), run on this object's state.
+//   in JS (utf8-write.js): Node's simdutf path there beats a crossing into the addon.
+// - Node 26: Node's own StringDecoder, whose C++ decodes with simdutf, run on this
+//   object's state.
 const UTF8_WRITER = forRunningNode({ 20: 'addon', 24: 'js', 26: 'node' });
 const writeUtf8InJs = makeUtf8Write(MISSING_BYTES, BUFFERED_BYTES);
 const kWhatwgDecoder = Symbol('kWhatwgDecoder');

@@ -9,8 +9,9 @@ use crate::zlib::buffer_pool;
 use crate::zlib::codec_error::CodecError;
 use crate::zlib::one_shot::OneShotError;
 
-/// Outputs up to this size are copied into a V8-owned Buffer; a napi external
-/// buffer costs ~1.4 µs to create, more than copying a few KiB.
+/// Outputs up to this size are copied into a V8-owned Buffer: creating a napi
+/// external buffer costs more than copying a few KiB (the `1 KiB JSON` rows of
+/// benches/zlib.bench.mjs are where it shows).
 const COPY_OUTPUT_MAX: usize = 32 << 10;
 
 /// What a native zlib call hands back: no output (undefined), a Buffer, or an error
