@@ -10,7 +10,7 @@
 //!
 //! The copy's cost is mostly not the memcpy but the page faults of fresh memory: one
 //! per 4 KiB, which made a 64 MiB copy ~6× slower than one into mapped memory (the
-//! `gzip(buf, cb), parallel` row of benches/zlib.bench.mjs pays it each call). So
+//! `gzip(buf, cb), parallel` row of benches/zlib.bench.mjs copies its input each call). So
 //! big copies go into buffers kept from earlier copies (`kept`), which the JS faces
 //! free after a second without a big async call.
 
