@@ -46,7 +46,7 @@ pub fn table_for(encoding: &'static Encoding) -> Option<&'static EncodeTable> {
     Some(*table)
 }
 
-/// How encoding_rs encodes `character` alone, or None when it cannot.
+/// Writes into `out` how encoding_rs encodes `character` alone; false when it cannot.
 fn encode_one(encoding: &'static Encoding, character: char, out: &mut Vec<u8>) -> bool {
     let mut utf8 = [0u8; 4];
     let text = character.encode_utf8(&mut utf8);
