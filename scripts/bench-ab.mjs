@@ -1,9 +1,10 @@
 // `npm run bench:ab -- <other checkout>`: times this checkout's faces against another
 // checkout's (built, e.g. a `git worktree` of an earlier commit) and the built-in, in
 // one process, alternating round by round (benches/harness.mjs; only the two are timed,
-// so neither sits next to the built-in), on the rows where a change to how async work
-// holds its input shows: small callback calls, 64 MiB callback compression, a
-// decompressing stream, hashMany, and async sorts over an ArrayBuffer and a
+// so neither sits next to the built-in), on the rows where a change to how calls are
+// routed and how async work holds its input shows: small sync and callback calls, big
+// sync and callback compression, a decompressing stream, a StringDecoder, the
+// createHash and createHmac chains, hashMany, and async sorts over an ArrayBuffer and a
 // SharedArrayBuffer. Prints each row's medians and the ratio this / other; nothing is
 // written. The built-in's result is checked, not timed.
 
@@ -28,8 +29,9 @@ const faces = (root) => ({
   zlib: require(path.join(root, 'lib', 'zlib.js')),
   crypto: require(path.join(root, 'lib', 'crypto.js')),
   workers: require(path.join(root, 'lib', 'workers.js')),
+  string_decoder: require(path.join(root, 'lib', 'string_decoder.js')),
 });
-const node = { zlib: require('node:zlib'), crypto: require('node:crypto') };
+const node = { zlib: require('node:zlib'), crypto: require('node:crypto'), string_decoder: require('node:string_decoder') };
 const ours = faces(HERE);
 const theirs = faces(OTHER);
 
@@ -49,10 +51,32 @@ const sharedCopy = (values) => {
   copy.set(values);
   return copy;
 };
+const syncRoundTrip = (z) => () => z.gunzipSync(z.gzipSync(JSON_1K));
+// Japanese text in 1 KiB chunks, cut inside characters.
+const JAPANESE_CHUNKS = chunksOf(Buffer.from('日本語のテキストを少しずつ読む。'.repeat(4096)), 1024);
+const decodeAll = (sd) => () => {
+  const decoder = new sd.StringDecoder('utf8');
+  let length = 0;
+  for (const chunk of JAPANESE_CHUNKS) length += decoder.write(chunk).length;
+  return length + decoder.end().length;
+};
 const sortedEnds = (array) => [array[0], array[array.length >> 1], array[array.length - 1]];
 
 const LONG = { rounds: 5, minSamples: 1 };
 const cases = [
+  { name: '1 KiB JSON gzipSync + gunzipSync', unit: 'ops/s', make: (f) => syncRoundTrip((f || node).zlib), expected: JSON_1K },
+  { name: 'gzipSync 1 MiB', make: (f) => () => (f || node).zlib.gzipSync(TEXT.subarray(0, MiB)), result: (out) => node.zlib.gunzipSync(out).length },
+  { name: 'StringDecoder utf8 write(), 1 KiB Japanese chunks', make: (f) => decodeAll((f || node).string_decoder) },
+  {
+    name: "sha256 createHash().update(1 KiB).digest('hex')",
+    unit: 'ops/s',
+    make: (f) => () => (f || node).crypto.createHash('sha256').update(JSON_1K).digest('hex'),
+  },
+  {
+    name: "hmac-sha256 createHmac().update(1 KiB).digest('hex')",
+    unit: 'ops/s',
+    make: (f) => () => (f || node).crypto.createHmac('sha256', 'key').update(JSON_1K).digest('hex'),
+  },
   { name: '1 KiB JSON gzip + gunzip (callbacks)', unit: 'ops/s', make: (f) => (f ? roundTrip(f.zlib) : roundTrip(node.zlib)), expected: JSON_1K },
   {
     name: 'gzip(buf, cb) 64 MiB',
