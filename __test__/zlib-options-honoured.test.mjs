@@ -102,3 +102,21 @@ test('libdeflate\'s fixed-size state does not read memLevel: default-strategy ou
     for (const memLevel of [1, 5, 9]) assert.deepEqual(hotpath[compress](input, { memLevel }), reference, `${compress} memLevel ${memLevel}`);
   }
 });
+
+test('one-shot output starts with the header Node\'s zlib writes, for every level and strategy, on every engine', async () => {
+  // Sizes that take zlib-rs (small), libdeflate (256 KiB) and parallel deflate (1 MiB, callback form).
+  const header = { gzipSync: 10, deflateSync: 2 };
+  for (const size of [100, 256 << 10, 1 << 20]) {
+    const input = sourceText(size);
+    for (const compress of Object.keys(header)) {
+      for (let level = -1; level <= 9; level++) {
+        for (const strategy of [C.Z_DEFAULT_STRATEGY, C.Z_FILTERED, C.Z_HUFFMAN_ONLY, C.Z_RLE, C.Z_FIXED]) {
+          const expected = node[compress](input, { level, strategy }).subarray(0, header[compress]);
+          for (const output of await bothForms(compress, input, { level, strategy })) {
+            assert.deepEqual(output.subarray(0, header[compress]), expected, `${compress} ${size} B level ${level} strategy ${strategy}`);
+          }
+        }
+      }
+    }
+  }
+});

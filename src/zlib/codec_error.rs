@@ -49,16 +49,17 @@ impl CodecError {
 
 /// zlib's return codes by the names Node gives them in `error.code`.
 pub fn zlib_code_name(err: i32) -> &'static str {
+    use libz_rs_sys as z;
     match err {
-        0 => "Z_OK",
-        1 => "Z_STREAM_END",
-        2 => "Z_NEED_DICT",
-        -1 => "Z_ERRNO",
-        -2 => "Z_STREAM_ERROR",
-        -3 => "Z_DATA_ERROR",
-        -4 => "Z_MEM_ERROR",
-        -5 => "Z_BUF_ERROR",
-        -6 => "Z_VERSION_ERROR",
+        z::Z_OK => "Z_OK",
+        z::Z_STREAM_END => "Z_STREAM_END",
+        z::Z_NEED_DICT => "Z_NEED_DICT",
+        z::Z_ERRNO => "Z_ERRNO",
+        z::Z_STREAM_ERROR => "Z_STREAM_ERROR",
+        z::Z_DATA_ERROR => "Z_DATA_ERROR",
+        z::Z_MEM_ERROR => "Z_MEM_ERROR",
+        z::Z_BUF_ERROR => "Z_BUF_ERROR",
+        z::Z_VERSION_ERROR => "Z_VERSION_ERROR",
         _ => "Z_UNKNOWN_ERROR",
     }
 }

@@ -6,6 +6,7 @@ pub mod codec_cache;
 pub mod codec_error;
 pub mod codecs;
 pub mod crc32;
+pub mod headers;
 pub mod many;
 pub mod mode;
 pub mod one_shot;

@@ -12,6 +12,7 @@ use libz_rs_sys as z;
 
 use super::codec_error::CodecError;
 use super::codecs::{FlateCodec, FlateOptions};
+use super::headers;
 use super::mode::Mode;
 
 /// pigz's block size: big enough that the sync-flush marker and the lost
@@ -155,18 +156,24 @@ fn compress_block(
     Ok((output, block_check(mode, block)))
 }
 
+/// Adler-32 starts at 1 (RFC 1950), CRC-32 at 0.
+const ADLER32_START: u32 = 1;
+const CRC32_START: u32 = 0;
+
 fn initial_check(mode: Mode) -> u32 {
     match mode {
-        Mode::Deflate => 1,
-        _ => 0,
+        Mode::Deflate => ADLER32_START,
+        _ => CRC32_START,
     }
 }
 
 fn block_check(mode: Mode, block: &[u8]) -> u32 {
     match mode {
-        Mode::Gzip => super::crc32::crc32(0, block),
+        Mode::Gzip => super::crc32::crc32(CRC32_START, block),
         // SAFETY: the pointer and length describe `block`.
-        Mode::Deflate => unsafe { z::adler32_z(1, block.as_ptr(), block.len()) as u32 },
+        Mode::Deflate => unsafe {
+            z::adler32_z(ADLER32_START.into(), block.as_ptr(), block.len()) as u32
+        },
         _ => 0,
     }
 }
@@ -182,38 +189,9 @@ fn combine_check(mode: Mode, check: u32, next: u32, next_len: usize) -> u32 {
 /// The header zlib itself writes for these options, so output matches a
 /// single-threaded stream's framing.
 fn write_header(mode: Mode, options: &FlateOptions, output: &mut Vec<u8>) {
-    let level = if options.level == -1 {
-        6
-    } else {
-        options.level
-    };
     match mode {
-        Mode::Gzip => {
-            let xfl = if level == 9 {
-                2
-            } else if level < 2 || options.strategy >= 2 {
-                4
-            } else {
-                0
-            };
-            output.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, xfl, 3]);
-        }
-        Mode::Deflate => {
-            let window_bits = options.window_bits.max(9) as u32;
-            let cmf = ((window_bits - 8) << 4) | 8;
-            let level_flags = if options.strategy >= 2 || level < 2 {
-                0
-            } else if level < 6 {
-                1
-            } else if level == 6 {
-                2
-            } else {
-                3
-            };
-            let mut header = (cmf << 8) | (level_flags << 6);
-            header += 31 - header % 31;
-            output.extend_from_slice(&(header as u16).to_be_bytes());
-        }
+        Mode::Gzip => output.extend_from_slice(&headers::gzip_header(options)),
+        Mode::Deflate => output.extend_from_slice(&headers::zlib_header(options)),
         _ => {}
     }
 }

@@ -13,6 +13,7 @@ use libdeflate_sys as ld;
 use libz_rs_sys as z;
 
 use super::{FlateOptions, MAX_WINDOW_BITS};
+use crate::zlib::headers::{gzip_header, zlib_header, GZIP_HEADER_LEN, ZLIB_HEADER_LEN};
 use crate::zlib::mode::Mode;
 
 #[cfg(test)]
@@ -208,17 +209,20 @@ pub fn compress_whole(
             }
             output.set_len(written);
         }
-        if format == Format::Gzip && output.len() > GZIP_OS_OFFSET {
-            // The OS byte zlib writes on this platform (libdeflate writes 255).
-            output[GZIP_OS_OFFSET] = GZIP_OS_UNIX;
+        // libdeflate frames streams its own way (OS 255, its own level classes):
+        // the header is the one zlib would write for these options.
+        match format {
+            Format::Gzip if output.len() >= GZIP_HEADER_LEN => {
+                output[..GZIP_HEADER_LEN].copy_from_slice(&gzip_header(options));
+            }
+            Format::Zlib if output.len() >= ZLIB_HEADER_LEN => {
+                output[..ZLIB_HEADER_LEN].copy_from_slice(&zlib_header(options));
+            }
+            _ => {}
         }
         Ok(())
     })
 }
-
-/// The gzip header's OS byte (RFC 1952), and the value zlib writes on Unix.
-const GZIP_OS_OFFSET: usize = 9;
-const GZIP_OS_UNIX: u8 = 3;
 
 /// The container of a decompression, read from the mode and, for unzip, the input.
 fn decompression_format(mode: Mode, input: &[u8]) -> Option<Format> {
