@@ -25,6 +25,8 @@ const {
 } = constants;
 
 const UNSET_PARAM = 0xffffffff;
+// The largest number a settings slot (an Int32Array) holds.
+const INT32_MAX = 2 ** 31 - 1;
 const MAX_BROTLI_PARAM = Math.max(
   ...Object.keys(constants).filter((k) => k.startsWith('BROTLI_PARAM_')).map((k) => constants[k]),
 );
@@ -83,6 +85,15 @@ function inflatesWithSmallWindow(mode, windowBits) {
   return isInflater(mode) && typeof windowBits === 'number' && windowBits >= Z_MIN_WINDOWBITS && windowBits < Z_MAX_WINDOWBITS;
 }
 
+// A zlib header (RFC 1950): CMF's low nibble is the method (8, deflate), its high
+// nibble CINFO, log2 of the window minus 8 (7: 32 KiB). Unzip reads gzip by its magic.
+const ZLIB_HEADER_LENGTH = 2;
+const ZLIB_CM_MASK = 0x0f;
+const ZLIB_CM_DEFLATE = 8;
+const ZLIB_CINFO_SHIFT = 4;
+const ZLIB_CINFO_32K = 7;
+const GZIP_MAGIC_FIRST_BYTE = 0x1f;
+
 /**
  * Inflating (or unzipping non-gzip input) with the window the zlib header declares
  * (windowBits 0, also what Node reads from options without windowBits), where the
@@ -92,11 +103,11 @@ function inflatesWithSmallWindow(mode, windowBits) {
 function headerDeclaresSmallWindow(parsed, bytes) {
   const mode = parsed.mode;
   if ((mode !== INFLATE && mode !== UNZIP) || parsed.windowBits !== 0) return false;
-  if (bytes.byteLength < 2) return false;
+  if (bytes.byteLength < ZLIB_HEADER_LENGTH) return false;
   // The first byte, whatever the view's element type.
   const cmf = bytes instanceof Uint8Array ? bytes[0] : new Uint8Array(bytes.buffer, bytes.byteOffset, 1)[0];
-  if (mode === UNZIP && cmf === 0x1f) return false;
-  return (cmf & 0x0f) === 8 && cmf >> 4 < 7;
+  if (mode === UNZIP && cmf === GZIP_MAGIC_FIRST_BYTE) return false;
+  return (cmf & ZLIB_CM_MASK) === ZLIB_CM_DEFLATE && cmf >> ZLIB_CINFO_SHIFT < ZLIB_CINFO_32K;
 }
 
 function parseDictionary(opts) {
@@ -204,7 +215,7 @@ function nativeSettings(parsed) {
   settings[Setting.MemLevel] = parsed.memLevel ?? Z_DEFAULT_MEMLEVEL;
   settings[Setting.Strategy] = parsed.strategy ?? Z_DEFAULT_STRATEGY;
   // A chunkSize beyond 2 GiB behaves as 2 GiB: no piece gets that big.
-  settings[Setting.ChunkSize] = Math.min(parsed.chunkSize, 2 ** 31 - 1);
+  settings[Setting.ChunkSize] = Math.min(parsed.chunkSize, INT32_MAX);
   settings[Setting.FinishFlush] = parsed.finishFlush;
   settings[Setting.Flags] = parsed.singleMember ? SettingFlag.SingleMember : 0;
   return settings;
@@ -213,7 +224,8 @@ function nativeSettings(parsed) {
 /** Every option of a stream of `mode`, checked in the order Node checks them. */
 function parseOptions(opts, mode) {
   const brotli = isBrotli(mode);
-  if (mode === DEFLATERAW && opts && opts.windowBits === 8) opts.windowBits = 9;
+  // Node's own rule: zlib cannot write a raw stream with a 256-byte window.
+  if (mode === DEFLATERAW && opts && opts.windowBits === Z_MIN_WINDOWBITS) opts.windowBits = Z_MIN_WINDOWBITS + 1;
   const codec = brotli ? parseBrotliOptions(opts, mode) : parseZlibOptions(opts, mode);
   const parsed = { mode, ...codec, ...parseStreamOptions(opts, mode) };
   parsed.settings = nativeSettings(parsed);
