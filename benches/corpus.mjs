@@ -54,6 +54,16 @@ export function japaneseText(bytes) {
   return repeatTo(translatedText('ja'), bytes);
 }
 
+/** A small JSON API response (~1 KiB), the body most compressed HTTP responses are like. */
+export const JSON_1K = Buffer.from(
+  JSON.stringify({
+    id: 12345,
+    user: { name: 'Ada Lovelace', email: 'ada@example.com', roles: ['admin', 'editor'] },
+    items: Array.from({ length: 12 }, (_, i) => ({ sku: `SKU-${1000 + i}`, qty: i % 4, price: 9.99 + i })),
+    note: 'Compressed HTTP responses are mostly small JSON documents like this one.',
+  }),
+);
+
 /** Cuts `bytes` into views of `size` bytes (the last may be shorter). */
 export function chunksOf(bytes, size) {
   const chunks = [];

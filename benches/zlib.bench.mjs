@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { englishText, chunksOf } from './corpus.mjs';
+import { englishText, chunksOf, JSON_1K } from './corpus.mjs';
 import { throughStream } from './through-stream.mjs';
 
 const require = createRequire(import.meta.url);
@@ -21,14 +21,6 @@ const MiB = 1 << 20;
 const TEXT = englishText(64 * MiB);
 const TEXT_16 = TEXT.subarray(0, 16 * MiB);
 const RANDOM = randomBytes(16 * MiB);
-const JSON_1K = Buffer.from(
-  JSON.stringify({
-    id: 12345,
-    user: { name: 'Ada Lovelace', email: 'ada@example.com', roles: ['admin', 'editor'] },
-    items: Array.from({ length: 12 }, (_, i) => ({ sku: `SKU-${1000 + i}`, qty: i % 4, price: 9.99 + i })),
-    note: 'Compressed HTTP responses are mostly small JSON documents like this one.',
-  }),
-);
 
 // Long cases: one call per sample, three alternating rounds.
 const LONG = { rounds: 3, minSamples: 1 };

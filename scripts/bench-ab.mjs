@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { timeCase } from '../benches/harness.mjs';
 import { checkSameResult } from '../benches/same-result.mjs';
-import { englishText, chunksOf } from '../benches/corpus.mjs';
+import { englishText, japaneseText, chunksOf, JSON_1K } from '../benches/corpus.mjs';
 import { throughStream } from '../benches/through-stream.mjs';
 
 const require = createRequire(import.meta.url);
@@ -37,7 +37,6 @@ const theirs = faces(OTHER);
 
 const MiB = 1 << 20;
 const TEXT = englishText(64 * MiB);
-const JSON_1K = Buffer.from(JSON.stringify({ id: 1, items: Array.from({ length: 14 }, (_, i) => ({ sku: `SKU-${i}`, qty: i % 4, price: 9.99 + i })) }));
 const GZIPPED_CHUNKS = chunksOf(node.zlib.gzipSync(TEXT), 64 << 10);
 const HASH_INPUTS = Array.from({ length: 10000 }, () => randomBytes(1024));
 const DOUBLES = new Float64Array(10_000_000).map((_, i) => Math.sin(i * 12.9898) * 43758.5453);
@@ -52,8 +51,8 @@ const sharedCopy = (values) => {
   return copy;
 };
 const syncRoundTrip = (z) => () => z.gunzipSync(z.gzipSync(JSON_1K));
-// Japanese text in 1 KiB chunks, cut inside characters.
-const JAPANESE_CHUNKS = chunksOf(Buffer.from('日本語のテキストを少しずつ読む。'.repeat(4096)), 1024);
+// Japanese text in 1 KiB chunks, cut inside characters, as the string_decoder bench cuts it.
+const JAPANESE_CHUNKS = chunksOf(japaneseText(256 << 10), 1024);
 const decodeAll = (sd) => () => {
   const decoder = new sd.StringDecoder('utf8');
   let length = 0;

@@ -34,8 +34,3 @@ pub fn pool_set_threads(size: u32) -> Result<()> {
 pub fn pool_set_default_threads(size: u32) {
     pool::set_default_threads(size as usize);
 }
-
-/// Starts the pool now (a sync parallel call's first step); returns its size.
-pub fn ensure_started() -> usize {
-    pool::ensure_started()
-}

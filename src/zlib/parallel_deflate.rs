@@ -90,6 +90,8 @@ type CompressedBlock = Result<(Vec<u8>, u32), CodecError>;
 /// Options with a dictionary are not supported here (the caller compresses those
 /// on one thread).
 pub fn compress(mode: Mode, options: &FlateOptions, input: &[u8]) -> Result<Vec<u8>, CodecError> {
+    // A sync call may be the first work for the pool: it starts with the size JS set.
+    crate::pool::ensure_started();
     let block_count = input.len().div_ceil(BLOCK_SIZE).max(1);
     let (blocks, threads): (Vec<CompressedBlock>, Vec<Option<usize>>) = (0..block_count)
         .into_par_iter()

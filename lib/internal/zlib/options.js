@@ -85,31 +85,6 @@ function inflatesWithSmallWindow(mode, windowBits) {
   return isInflater(mode) && typeof windowBits === 'number' && windowBits >= Z_MIN_WINDOWBITS && windowBits < Z_MAX_WINDOWBITS;
 }
 
-// A zlib header (RFC 1950): CMF's low nibble is the method (8, deflate), its high
-// nibble CINFO, log2 of the window minus 8 (7: 32 KiB). Unzip reads gzip by its magic.
-const ZLIB_HEADER_LENGTH = 2;
-const ZLIB_CM_MASK = 0x0f;
-const ZLIB_CM_DEFLATE = 8;
-const ZLIB_CINFO_SHIFT = 4;
-const ZLIB_CINFO_32K = 7;
-const GZIP_MAGIC_FIRST_BYTE = 0x1f;
-
-/**
- * Inflating (or unzipping non-gzip input) with the window the zlib header declares
- * (windowBits 0, also what Node reads from options without windowBits), where the
- * header declares one under 32 KiB: see inflatesWithSmallWindow. With windowBits 15
- * zlib keeps 32 KiB whatever the header says, as zlib-rs does.
- */
-function headerDeclaresSmallWindow(parsed, bytes) {
-  const mode = parsed.mode;
-  if ((mode !== INFLATE && mode !== UNZIP) || parsed.windowBits !== 0) return false;
-  if (bytes.byteLength < ZLIB_HEADER_LENGTH) return false;
-  // The first byte, whatever the view's element type.
-  const cmf = bytes instanceof Uint8Array ? bytes[0] : new Uint8Array(bytes.buffer, bytes.byteOffset, 1)[0];
-  if (mode === UNZIP && cmf === GZIP_MAGIC_FIRST_BYTE) return false;
-  return (cmf & ZLIB_CM_MASK) === ZLIB_CM_DEFLATE && cmf >> ZLIB_CINFO_SHIFT < ZLIB_CINFO_32K;
-}
-
 function parseDictionary(opts) {
   const dictionary = opts.dictionary;
   if (dictionary === undefined || isArrayBufferView(dictionary)) return dictionary;
@@ -233,15 +208,6 @@ function parseOptions(opts, mode) {
 }
 
 /**
- * One-shot calls whose result hangs on how Node's stream engine cuts its work, so
- * they run on hotpath's stream engine (chunkSize pieces) instead of the whole-buffer
- * path: `info` and trailing-garbage checks.
- */
-function needsStreamEngine(parsed) {
-  return Boolean(parsed.info || parsed.rejectGarbageAfterEnd);
-}
-
-/**
  * The engine arguments every native zlib entry point starts with: the settings and the
  * one view the mode takes (a zlib mode's dictionary, a brotli mode's key/value params).
  */
@@ -253,6 +219,4 @@ module.exports = {
   parseOptions,
   checkRangesOrGetDefault,
   codecArgs,
-  needsStreamEngine,
-  headerDeclaresSmallWindow,
 };

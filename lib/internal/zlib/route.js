@@ -14,8 +14,11 @@
 // HOTPATH_TRACE=zlib (a comma-separated list of faces) prints each call's route on
 // stderr, the native engine included.
 
+const { constants } = require('node:zlib');
 const { native } = require('../native.js');
-const { needsStreamEngine, headerDeclaresSmallWindow, codecArgs } = require('./options.js');
+const { codecArgs } = require('./options.js');
+
+const { INFLATE, UNZIP } = constants;
 
 const NODE = 'node';
 const STREAM = 'stream';
@@ -28,6 +31,31 @@ const ENGINE_NAMES = { [NODE]: 'Node\'s engine', [STREAM]: 'hotpath\'s stream en
 // `brotliCompressSync` rows of benches/zlib.bench.mjs check that it costs nothing.
 // Their streams and brotliCompressMany (every core) are hotpath's.
 const NODE_ONE_SHOT = new Set(['brotliCompress']);
+
+// A zlib header (RFC 1950): CMF's low nibble is the method (8, deflate), its high
+// nibble CINFO, log2 of the window minus 8 (7: 32 KiB). Unzip reads gzip by its magic.
+const ZLIB_HEADER_LENGTH = 2;
+const ZLIB_CM_MASK = 0x0f;
+const ZLIB_CM_DEFLATE = 8;
+const ZLIB_CINFO_SHIFT = 4;
+const ZLIB_CINFO_32K = 7;
+const GZIP_MAGIC_FIRST_BYTE = 0x1f;
+
+/**
+ * Inflating (or unzipping non-gzip input) with the window the zlib header declares
+ * (windowBits 0, also what Node reads from options without windowBits), where the
+ * header declares one under 32 KiB: see inflatesWithSmallWindow (options.js). With windowBits 15
+ * zlib keeps 32 KiB whatever the header says, as zlib-rs does.
+ */
+function headerDeclaresSmallWindow(parsed, bytes) {
+  const mode = parsed.mode;
+  if ((mode !== INFLATE && mode !== UNZIP) || parsed.windowBits !== 0) return false;
+  if (bytes.byteLength < ZLIB_HEADER_LENGTH) return false;
+  // The first byte, whatever the view's element type.
+  const cmf = bytes instanceof Uint8Array ? bytes[0] : new Uint8Array(bytes.buffer, bytes.byteOffset, 1)[0];
+  if (mode === UNZIP && cmf === GZIP_MAGIC_FIRST_BYTE) return false;
+  return (cmf & ZLIB_CM_MASK) === ZLIB_CM_DEFLATE && cmf >> ZLIB_CINFO_SHIFT < ZLIB_CINFO_32K;
+}
 
 // The answers, made once: route() runs on every call.
 const BUILTIN_OPTIONS = Object.freeze({ to: NODE, why: 'options only Node\'s engine answers as Node does' });
@@ -43,7 +71,8 @@ const WHOLE_BUFFER = Object.freeze({ to: NATIVE, why: 'the addon\'s route (src/z
 function route(parsed, bytes) {
   if (parsed.builtinOnly) return BUILTIN_OPTIONS;
   if (bytes !== undefined && headerDeclaresSmallWindow(parsed, bytes)) return SMALL_WINDOW_HEADER;
-  if (needsStreamEngine(parsed)) return STREAM_OPTIONS;
+  // Results that hang on how Node's stream cuts its work into chunkSize pieces.
+  if (parsed.info || parsed.rejectGarbageAfterEnd) return STREAM_OPTIONS;
   if (bytes === undefined) return STREAM_INPUT;
   return WHOLE_BUFFER;
 }

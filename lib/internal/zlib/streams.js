@@ -231,40 +231,24 @@ function defineClass(name, Parent, mode) {
   return Class;
 }
 
-const Deflate = defineClass('Deflate', Zlib, DEFLATE);
-const Inflate = defineClass('Inflate', Zlib, INFLATE);
-const Gzip = defineClass('Gzip', Zlib, GZIP);
-const Gunzip = defineClass('Gunzip', Zlib, GUNZIP);
-const DeflateRaw = defineClass('DeflateRaw', Zlib, DEFLATERAW);
-const InflateRaw = defineClass('InflateRaw', Zlib, INFLATERAW);
-const Unzip = defineClass('Unzip', Zlib, UNZIP);
-const BrotliCompress = defineClass('BrotliCompress', Brotli, BROTLI_ENCODE);
-const BrotliDecompress = defineClass('BrotliDecompress', Brotli, BROTLI_DECODE);
-
 /** The stream classes by Node's name (the face's classes and create* factories). */
-const STREAM_CLASSES = {
-  Deflate,
-  Inflate,
-  Gzip,
-  Gunzip,
-  DeflateRaw,
-  InflateRaw,
-  Unzip,
-  BrotliCompress,
-  BrotliDecompress,
-};
-
+const STREAM_CLASSES = {};
 /** The same classes by zlib mode (what a one-shot call's stream engine is). */
-const classByMode = {
-  [DEFLATE]: Deflate,
-  [INFLATE]: Inflate,
-  [GZIP]: Gzip,
-  [GUNZIP]: Gunzip,
-  [DEFLATERAW]: DeflateRaw,
-  [INFLATERAW]: InflateRaw,
-  [UNZIP]: Unzip,
-  [BROTLI_ENCODE]: BrotliCompress,
-  [BROTLI_DECODE]: BrotliDecompress,
-};
+const classByMode = {};
+for (const [name, Parent, mode] of [
+  ['Deflate', Zlib, DEFLATE],
+  ['Inflate', Zlib, INFLATE],
+  ['Gzip', Zlib, GZIP],
+  ['Gunzip', Zlib, GUNZIP],
+  ['DeflateRaw', Zlib, DEFLATERAW],
+  ['InflateRaw', Zlib, INFLATERAW],
+  ['Unzip', Zlib, UNZIP],
+  ['BrotliCompress', Brotli, BROTLI_ENCODE],
+  ['BrotliDecompress', Brotli, BROTLI_DECODE],
+]) {
+  const Class = defineClass(name, Parent, mode);
+  STREAM_CLASSES[name] = Class;
+  classByMode[mode] = Class;
+}
 
 module.exports = { STREAM_CLASSES, classByMode };

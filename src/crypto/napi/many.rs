@@ -96,7 +96,7 @@ pub fn hash_many_sync<'env>(
     hex: bool,
 ) -> Result<Either<JsString<'env>, Buffer>> {
     let slices: Vec<&[u8]> = inputs.iter().map(input_bytes).collect();
-    crate::binding::pool::ensure_started();
+    crate::pool::ensure_started();
     many_result(
         env,
         concat_digests(&many::hash_many(algorithm, &slices)),

@@ -20,7 +20,8 @@ use self::elements::{Elements, Progress};
 use self::value::KernelValue;
 use super::claims::{Claim, Claims};
 use crate::binding::in_place_hook::register_in_place;
-use crate::binding::{pool, spawn_promise_scheduled, JsAnchor, PoolJob, TypedArrayView};
+use crate::binding::{spawn_promise_scheduled, JsAnchor, PoolJob, TypedArrayView};
+use crate::pool;
 
 static CLAIMS: Claims = Claims::new();
 

@@ -46,8 +46,6 @@ impl OneShotCall {
 /// The JS face's `parallel` answer: may the call use every core of the pool?
 fn cores(parallel: bool) -> Cores {
     if parallel {
-        // The pool may not exist yet; it starts with the size JS set.
-        crate::binding::pool::ensure_started();
         Cores::All
     } else {
         Cores::One
@@ -199,6 +197,5 @@ pub fn zlib_route(
     parallel: bool,
 ) -> Result<String> {
     let call = OneShotCall::read(&settings, extra, f64::INFINITY)?;
-    let cores = if parallel { Cores::All } else { Cores::One };
-    Ok(route(&call.options, call.flush, input.as_slice(), cores).describe())
+    Ok(route(&call.options, call.flush, input.as_slice(), cores(parallel)).describe())
 }
