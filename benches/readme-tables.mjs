@@ -22,7 +22,12 @@ function cell(row) {
   return row.ratio < 0.95 && !own ? `**${text}**` : `${text}${own}`;
 }
 
-const find = (major, module, row) => versions[major]?.[module]?.rows.find((r) => r.case === row.case && r.bytes === row.bytes);
+// The same row under another Node: same case, same input as the table shows it. Inputs
+// built from text on this machine (the NDJSON records) may differ by a few bytes
+// between runs; that is still the row.
+const inputLabel = (row) => (row.bytes ? formatBytes(row.bytes) : '');
+const find = (major, module, row) =>
+  versions[major]?.[module]?.rows.find((r) => r.case === row.case && inputLabel(r) === inputLabel(row));
 
 function table(module) {
   const base = versions['24']?.[module] || versions['26']?.[module];
@@ -34,7 +39,7 @@ function table(module) {
   for (const row of base.rows) {
     const peer = row.bestPeer ? `${row.bestPeer.hotpathRatio.toFixed(2)}× ${row.bestPeer.name}` : '–';
     const older = `${cell(find('22', module, row))} / ${cell(find('20', module, row))}`;
-    const input = row.bytes ? formatBytes(row.bytes) : '';
+    const input = inputLabel(row);
     const note = (row.note || '').replace(/\|/g, '\\|');
     lines.push(`| ${row.case} | ${input} | ${row.builtinName} | ${cell(row)} | ${cell(find('26', module, row))} | ${peer} | ${older} | ${note} |`);
   }
