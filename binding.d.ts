@@ -57,6 +57,15 @@ export declare class WhatwgDecoder {
   end(): string
 }
 
+export declare class WorkControl {
+  constructor()
+  cancel(): void
+  /** Units done so far (inputs, files or bytes, as the call counts them). */
+  done(): number
+  total(): number
+}
+export type JsWorkControl = WorkControl
+
 /** The native side of one zlib or brotli stream. */
 export declare class ZlibStream {
   /** `extra`: the dictionary of a zlib mode or the params of a brotli mode. */
@@ -104,7 +113,7 @@ export declare function bufferPositions(haystack: ByteView, needle: ByteView, fr
  * emit them, counted off the JS thread; `separators` is true where U+2028 and U+2029
  * end lines (Node 24+).
  */
-export declare function countLines(path: string, separators: boolean): Promise<number>
+export declare function countLines(path: string, separators: boolean, control?: WorkControl): Promise<number | null>
 
 /**
  * `zlib.crc32(view, value)` for any TypedArray or DataView; arguments are
@@ -185,14 +194,14 @@ export declare function hashBytes(algorithm: DigestAlgorithm, data: ArrayBufferV
 export declare function hashFile(algorithm: DigestAlgorithm, path: string): Promise<Buffer>
 
 /** `hashFiles`: each file's digest bytes, or its error marker, in order. */
-export declare function hashFiles(algorithm: DigestAlgorithm, paths: string[], concurrency: number): Promise<Array<Buffer | string>>
+export declare function hashFiles(algorithm: DigestAlgorithm, paths: string[], concurrency: number, control?: WorkControl): Promise<Array<Buffer | string> | null>
 
 /**
  * `hashMany`: like hashManySync off the JS thread; the inputs are copied first (into
  * one allocation, input `i` at `ends[i-1]..ends[i]`), as JS may change, detach or
  * shrink their buffers while the work runs (see `js_memory::owned`).
  */
-export declare function hashMany(algorithm: DigestAlgorithm, inputs: Array<string | ArrayBufferView>, hex: boolean): Promise<Buffer>
+export declare function hashMany(algorithm: DigestAlgorithm, inputs: Array<string | ArrayBufferView>, hex: boolean, control?: WorkControl): Promise<Buffer | null>
 
 /**
  * `hashManySync`: the inputs' digests, in input order. Views are read where they are
@@ -364,7 +373,7 @@ export declare function zlibProcess(settings: ByteView, extra: ByteView | undefi
  * `gzipMany(buffers, opts)` and relatives: every input on its own, all cores, each
  * copied first as in `zlibProcess`.
  */
-export declare function zlibProcessMany(settings: ByteView, extra: ByteView | undefined | null, inputs: Array<ByteView>, maxOutputLength: number): Promise<Array<Buffer | ZlibErrorInfo>>
+export declare function zlibProcessMany(settings: ByteView, extra: ByteView | undefined | null, inputs: Array<ByteView>, maxOutputLength: number, control?: JsWorkControl | undefined | null): Promise<Array<Buffer | ZlibErrorInfo> | null>
 
 /** `zlib.gzipSync(buf, opts)` and the other `*Sync` one-shot functions. */
 export declare function zlibProcessSync(settings: ByteView, extra: ByteView | undefined | null, input: ByteView, maxOutputLength: number, parallel: boolean): Buffer | ZlibErrorInfo

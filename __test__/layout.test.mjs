@@ -25,6 +25,7 @@ const RUST_FLOORS = {
   text: 1,
   js_memory: 1,
   pool: 1,
+  work_control: 1,
   test_random: 0, // test support for every floor's unit tests
   binding: 2,
   buffer: 3,

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { runWithoutAddon } from './helpers/without-addon.mjs';
 
@@ -61,7 +62,21 @@ test('without the addon, Node-named functions fall back to the built-in with one
 test('HOTPATH_STRICT=1 makes a missing addon throw instead of falling back', () => {
   const result = runWithoutAddon("require('hotpath/zlib')", { HOTPATH_STRICT: '1' });
   assert.notEqual(result.status, 0);
-  assert.match(result.stderr, /Cannot find native binding|Cannot find module/);
+  assert.match(result.stderr, /the addon HOTPATH_ADDON_PATH names could not be loaded/);
+});
+
+test('the loader looks only for the platform packages hotpath publishes, and its errors are its own', () => {
+  const loader = readFileSync(new URL('../binding.js', import.meta.url), 'utf8');
+  const table = loader.slice(loader.indexOf('const PLATFORMS = {'), loader.indexOf('};', loader.indexOf('const PLATFORMS = {')));
+  const looked = [...table.matchAll(/: '([\w-]+)'/g)].map((match) => `hotpath-${match[1]}`).sort();
+  const published = Object.keys(require('../package.json').optionalDependencies).sort();
+  assert.deepEqual(looked, published);
+  assert.doesNotMatch(loader, /wasi|wasm|npm has a bug|NAPI_RS/i);
+});
+
+test('without the addon, the warning says what failed and what to do, in hotpath\'s words', () => {
+  const result = runWithoutAddon("require('hotpath/zlib')");
+  assert.match(result.stderr, /hotpath: the addon HOTPATH_ADDON_PATH names could not be loaded \(tried: Cannot find module '\/nonexistent\/hotpath\.node'\); falling back to the Node\.js built-ins/);
 });
 
 test('extras without the addon throw an error that says why', () => {
@@ -71,11 +86,11 @@ test('extras without the addon throw an error that says why', () => {
   assert.equal(result.stdout.trim(), 'HOTPATH_NATIVE_UNAVAILABLE true', result.stderr);
 });
 
-test('without the addon, zlib streams and one-shot functions are Node\'s and the *Many extras say why', () => {
+test('without the addon, zlib streams and one-shot functions are Node\'s and the *Many extras reject saying why', () => {
   const result = runWithoutAddon(
     "const z = require('hotpath/zlib'); const n = require('zlib');" +
       "console.log(z.gzipSync === n.gzipSync, z.createGzip === n.createGzip, n.gunzipSync(z.gzipSync('x')).toString());" +
-      "try { z.gzipMany(['x']) } catch (e) { console.log(e.code, /zlib.gzipMany\\(\\) needs the native addon/.test(e.message)) }",
+      "z.gzipMany(['x']).catch((e) => console.log(e.code, /zlib.gzipMany\\(\\) needs the native addon/.test(e.message)))",
   );
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stdout.trim(), 'true true x\nHOTPATH_NATIVE_UNAVAILABLE true');

@@ -74,7 +74,7 @@ if (native) {
   }
 } else {
   for (const name of Object.keys(ONE_SHOT)) {
-    face[`${name}Many`] = function many() {
+    face[`${name}Many`] = async function many() {
       requireNative(`zlib.${name}Many()`);
     };
   }

@@ -43,7 +43,7 @@ const cli = require.resolve('@napi-rs/cli/package.json');
 const bin = path.join(path.dirname(cli), require(cli).bin.napi);
 const result = spawnSync(
   process.execPath,
-  [bin, 'build', '--platform', '--release', '--js', 'binding.js', '--dts', 'binding.d.ts'],
+  [bin, 'build', '--platform', '--release', '--no-js', '--dts', 'binding.d.ts'],
   { cwd: ROOT, stdio: 'inherit' },
 );
 if (result.error) throw result.error;

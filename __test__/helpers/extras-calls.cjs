@@ -81,6 +81,13 @@ const WORKS_WITHOUT_ADDON = {
   'buffer.uninstall': () => undefined,
 };
 
+// Extras that return a promise: without the addon they reject, never throw.
+const RETURNS_PROMISE = new Set([
+  ...Object.keys(CALLS.zlib).map((name) => `zlib.${name}`),
+  'crypto.hashMany', 'crypto.hashFile', 'crypto.hashFiles', 'readline.countLines',
+  'workers.sort', 'workers.argsort', 'workers.reduce', 'workers.stats', 'workers.histogram',
+]);
+
 /** What each extra did: 'needs-addon', 'same-as-built-in', or what went wrong. */
 async function outcomes(load) {
   const seen = {};
@@ -90,7 +97,13 @@ async function outcomes(load) {
       const key = `${face}.${name}`;
       let value;
       try {
-        value = call(module);
+        try {
+          value = call(module);
+        } catch (error) {
+          if (!RETURNS_PROMISE.has(key)) throw error;
+          throw Object.assign(new Error(`threw instead of rejecting: ${error.message}`), { code: 'SYNC_THROW' });
+        }
+        if (RETURNS_PROMISE.has(key) && !(value instanceof Promise)) throw new Error('returned no promise');
         if (value && typeof value.then === 'function') value = await value;
         else if (value && typeof value.next === 'function') value = await value.next();
       } catch (error) {
@@ -107,4 +120,4 @@ async function outcomes(load) {
   return seen;
 }
 
-module.exports = { CALLS, WORKS_WITHOUT_ADDON, outcomes };
+module.exports = { CALLS, WORKS_WITHOUT_ADDON, RETURNS_PROMISE, outcomes };

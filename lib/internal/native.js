@@ -15,35 +15,31 @@ try {
 } catch (error) {
   loadError = error;
   if (process.env.HOTPATH_STRICT === '1') throw error;
-  process.emitWarning(
-    `hotpath: the native addon could not be loaded (${describeLoadError(error)}); ` +
-      'falling back to the Node.js built-ins',
-    { code: 'HOTPATH_NATIVE_UNAVAILABLE' },
-  );
+  process.emitWarning(`hotpath: ${describeLoadError(error)}; falling back to the Node.js built-ins`, {
+    code: 'HOTPATH_NATIVE_UNAVAILABLE',
+  });
 }
 
 /**
- * The loader's error with what each place it looked said (its `cause` chain: no local
- * build, no platform package, a truncated file, an unsupported platform), each reason's
- * first line once. The loader's own text blames an npm bug, which is seldom the cause.
+ * The loader's error (what failed, what to do) with what each place it looked said
+ * (its `cause` chain: no platform package, a file that is not a library …), each
+ * reason's first line once.
  */
 function describeLoadError(error) {
   const firstLine = (value) => String(value && value.message !== undefined ? value.message : value).split('\n')[0];
   const reasons = [];
   for (let cause = error && error.cause; cause && reasons.length < 8; cause = cause.cause) {
     const reason = firstLine(cause);
-    if (!reasons.includes(reason)) reasons.unshift(reason);
+    if (!reasons.includes(reason)) reasons.push(reason);
   }
-  const summary = firstLine(error).replace(/\. npm has a bug.*$/, '');
-  return reasons.length > 0 ? `${summary}: ${reasons.join('; ')}` : summary;
+  const summary = firstLine(error);
+  return reasons.length > 0 ? `${summary} (tried: ${reasons.join('; ')})` : summary;
 }
 
 /** For extras Node lacks: there is no built-in to fall back to, so say why. */
 function requireNative(feature) {
   if (native) return native;
-  const error = new Error(
-    `hotpath: ${feature} needs the native addon, which could not be loaded: ${loadError && loadError.message}`,
-  );
+  const error = new Error(`hotpath: ${feature} needs the native addon, and ${describeLoadError(loadError)}`);
   error.code = 'HOTPATH_NATIVE_UNAVAILABLE';
   error.cause = loadError;
   throw error;

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::digest::{Algorithm, Hasher, Output};
+use crate::work_control::{Cancelled, WorkControl};
 
 /// Which call failed, for errors shaped like Node's fs errors.
 #[derive(Debug)]
@@ -43,12 +44,15 @@ pub fn hash_file(algorithm: Algorithm, path: &Path) -> Result<Output, FileError>
 
 /// Each file's digest or error, in order, at most `concurrency` files at a time (0:
 /// as many as the pool has threads). The files are read on the pool's own threads:
-/// `concurrency` workers take the next file as they finish one.
+/// `concurrency` workers take the next file as they finish one. Progress counts files;
+/// once `control` is cancelled no worker starts another file.
 pub fn hash_files(
     algorithm: Algorithm,
     paths: &[String],
     concurrency: usize,
-) -> Vec<Result<Output, FileError>> {
+    control: &WorkControl,
+) -> Result<Vec<Result<Output, FileError>>, Cancelled> {
+    control.set_total(paths.len() as u64);
     let threads = rayon::current_num_threads();
     let workers = match concurrency {
         0 => threads,
@@ -63,14 +67,18 @@ pub fn hash_files(
         .into_par_iter()
         .flat_map_iter(|_| {
             std::iter::from_fn(|| {
+                control.check().ok()?;
                 let at = next.fetch_add(1, Ordering::Relaxed);
                 let path = paths.get(at)?;
-                Some((at, hash_file(algorithm, Path::new(path))))
+                let result = hash_file(algorithm, Path::new(path));
+                control.advance(1);
+                Some((at, result))
             })
         })
         .collect();
+    control.check()?;
     hashed.sort_unstable_by_key(|(at, _)| *at);
-    hashed.into_iter().map(|(_, result)| result).collect()
+    Ok(hashed.into_iter().map(|(_, result)| result).collect())
 }
 
 #[cfg(test)]
@@ -89,7 +97,9 @@ mod tests {
             path.to_string_lossy().into_owned(),
             dir.join("missing").to_string_lossy().into_owned(),
         ];
-        let results = hash_files(Algorithm::Sha256, &paths, 2);
+        let control = WorkControl::new();
+        let results = hash_files(Algorithm::Sha256, &paths, 2, &control).unwrap();
+        assert_eq!((control.done(), control.total()), (2, 2));
         assert_eq!(
             results[0].as_ref().unwrap().as_bytes(),
             digest(Algorithm::Sha256, &data).as_bytes()
@@ -101,6 +111,11 @@ mod tests {
         );
         let dir_error = hash_file(Algorithm::Sha256, &dir).err().unwrap();
         assert_eq!(dir_error.syscall, "read");
+        control.cancel();
+        assert_eq!(
+            hash_files(Algorithm::Sha256, &paths, 2, &control).err(),
+            Some(Cancelled)
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

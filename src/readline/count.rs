@@ -12,7 +12,36 @@ const SEPARATOR_LEAD: u8 = 0xe2;
 const SEPARATOR_MIDDLE: u8 = 0x80;
 const SEPARATOR_LAST: [u8; 2] = [0xa8, 0xa9];
 
+use std::io::{self, ErrorKind, Read};
+
 use crate::text::node_decoder::incomplete_utf8_tail_len;
+use crate::work_control::{Cancelled, WorkControl};
+
+const READ_SIZE: usize = 1 << 20;
+
+/// The lines in all `reader` yields, read in 1 MiB pieces; progress counts bytes, and
+/// a cancel stops it before the next read.
+pub fn count_read(
+    mut reader: impl Read,
+    separators: bool,
+    control: &WorkControl,
+) -> io::Result<Result<u64, Cancelled>> {
+    let mut buffer = vec![0u8; READ_SIZE];
+    let mut counter = LineCounter::new(separators);
+    loop {
+        if let Err(cancelled) = control.check() {
+            return Ok(Err(cancelled));
+        }
+        let read = match reader.read(&mut buffer) {
+            Ok(0) => return Ok(Ok(counter.finish())),
+            Ok(n) => n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        counter.push(&buffer[..read]);
+        control.advance(read as u64);
+    }
+}
 
 /// Streams byte chunks and counts the lines they hold.
 #[derive(Default)]

@@ -1,18 +1,18 @@
 //! napi binding of the readline engines.
 
 use std::fs::File;
-use std::io::{ErrorKind, Read};
 
 use napi::bindgen_prelude::Object;
 use napi::{Env, Error, JsString, Result, Status};
 use napi_derive::napi;
 
-use super::count::LineCounter;
+use super::count::count_read;
 use super::line_breaks::{find_breaks, BreakRule};
 use crate::binding::decoder_state::{read_state, unknown_id};
 use crate::binding::io_error::fs_error;
-use crate::binding::{spawn_promise, to_js_string, ByteView};
+use crate::binding::{shared_control, spawn_promise, to_js_string, ByteView, JsWorkControl};
 use crate::text::node_decoder;
+use crate::work_control::WorkControl;
 
 /// Decodes `chunk` as UTF-8 with the StringDecoder `state` (Node's state buffer, as
 /// in string_decoder) and returns its text; writes the line breaks found in that text
@@ -53,19 +53,14 @@ pub fn decode_lines<'env>(
     Ok(string)
 }
 
-fn count_file(path: &str, separators: bool) -> Result<u64> {
-    let mut file = File::open(path).map_err(|e| fs_error(&e, "open"))?;
-    let mut buffer = vec![0u8; 1 << 20];
-    let mut counter = LineCounter::new(separators);
-    loop {
-        let read = match file.read(&mut buffer) {
-            Ok(0) => return Ok(counter.finish()),
-            Ok(n) => n,
-            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
-            Err(e) => return Err(fs_error(&e, "read")),
-        };
-        counter.push(&buffer[..read]);
+fn count_file(path: &str, separators: bool, control: &WorkControl) -> Result<Option<u64>> {
+    let file = File::open(path).map_err(|e| fs_error(&e, "open"))?;
+    if let Ok(metadata) = file.metadata() {
+        control.set_total(metadata.len());
     }
+    count_read(file, separators, control)
+        .map(|counted| counted.ok())
+        .map_err(|e| fs_error(&e, "read"))
 }
 
 /// `countLines(path, separators)`: the number of lines in a file, as readline would
@@ -74,12 +69,20 @@ fn count_file(path: &str, separators: bool) -> Result<u64> {
 #[napi(
     js_name = "countLines",
     catch_unwind,
-    ts_return_type = "Promise<number>"
+    ts_args_type = "path: string, separators: boolean, control?: WorkControl",
+    ts_return_type = "Promise<number | null>"
 )]
-pub fn count_lines(env: &Env, path: String, separators: bool) -> Result<Object<'_>> {
+pub fn count_lines<'env>(
+    env: &'env Env,
+    path: String,
+    separators: bool,
+    control: Option<&JsWorkControl>,
+) -> Result<Object<'env>> {
+    let control = shared_control(control);
     spawn_promise(
         env,
-        move || count_file(&path, separators),
-        |lines| Ok(lines as f64),
+        move || count_file(&path, separators, &control),
+        // null: the call was cancelled.
+        |lines| Ok(lines.map(|lines| lines as f64)),
     )
 }

@@ -1,12 +1,14 @@
 'use strict';
 
 // hotpath extras: hashMany/hashManySync (many inputs, one call, every core) and
-// hashFile/hashFiles (read and hash in Rust, files in parallel). hashMany takes every
+// hashFile/hashFiles (read and hash in Rust, files in parallel). Each takes every
 // digest crypto.hash() takes: those the addon lacks (sha3-256, blake2b512, …) are
-// computed by the running Node's crypto.hash(), on the calling thread.
+// computed by the running Node's crypto, and a digest Node lacks fails with
+// crypto.hash()'s own error. Paths are taken as fs takes them.
 
 const builtin = require('node:crypto');
-const { fileURLToPath } = require('node:url');
+const fs = require('node:fs');
+const { availableParallelism } = require('node:os');
 const { requireNative } = require('../native.js');
 const { copied } = require('../kept-copies.js');
 const { invalidArgType, outOfRange } = require('../errors.js');
@@ -14,19 +16,27 @@ const { validateString } = require('../validators.js');
 const { nativeAlgorithm, BUFFER, OUTPUT_LENGTH } = require('./algorithms.js');
 const { oneShotEncodingId } = require('./algorithms.js');
 const { fsErrorFromNative } = require('../system-error.js');
+const { fsPathOf } = require('../fs-path.js');
+const { longWorkOptionsOf, runLongWork, JsWorkControl } = require('../long-work.js');
 const { NODE_ENCODING_IDS } = require('../text/encodings.js');
 
 const ENCODING_NAMES = Object.fromEntries(Object.entries(NODE_ENCODING_IDS).map(([name, id]) => [id, name]));
 
-function algorithmId(algorithm, feature) {
+/**
+ * The native id of `algorithm`, or undefined where Node's crypto computes it; a digest
+ * Node does not know throws what crypto.hash() throws for it (Node's own error).
+ */
+function algorithmId(algorithm) {
   validateString(algorithm, 'algorithm');
   const id = nativeAlgorithm(algorithm);
-  if (id === undefined) {
-    const error = new Error(`Digest method ${algorithm} is not supported by hotpath's ${feature}`);
-    error.code = 'ERR_CRYPTO_INVALID_DIGEST';
-    throw error;
-  }
+  if (id === undefined) nodeHashOf(algorithm, '', 'hex');
   return id;
+}
+
+/** crypto.hash(), or createHash() on a Node before 20.12 that lacks it. */
+function nodeHashOf(algorithm, input, encoding) {
+  if (typeof builtin.hash === 'function') return builtin.hash(algorithm, input, encoding);
+  return builtin.createHash(algorithm).update(input).digest(encoding);
 }
 
 function validateInputs(inputs) {
@@ -76,9 +86,7 @@ function withInputCheck(inputs, call) {
 function hashEachWithNode(algorithm, inputs, outputEncoding) {
   validateInputs(inputs);
   const encoding = oneShotEncodingId(outputEncoding) === BUFFER ? 'buffer' : outputEncoding;
-  if (typeof builtin.hash === 'function') return inputs.map((input) => builtin.hash(algorithm, input, encoding));
-  // Node before 20.12 has no crypto.hash().
-  return inputs.map((input) => builtin.createHash(algorithm).update(input).digest(encoding));
+  return inputs.map((input) => nodeHashOf(algorithm, input, encoding));
 }
 
 /** hashManySync(algorithm, inputs[, outputEncoding = 'hex']) → digests, in order. */
@@ -92,74 +100,133 @@ function hashManySync(algorithm, inputs, outputEncoding = 'hex') {
   return unpack(digests, inputs.length, OUTPUT_LENGTH[id], encodingId);
 }
 
-/** hashMany(...) → Promise of the digests, hashed off the JS thread on every core. */
-async function hashMany(algorithm, inputs, outputEncoding = 'hex') {
+/**
+ * hashMany(algorithm, inputs[, outputEncoding = 'hex'][, { signal, onProgress }]) →
+ * Promise of the digests, hashed off the JS thread on every core; progress counts
+ * inputs.
+ */
+async function hashMany(algorithm, inputs, outputEncoding = 'hex', options = undefined) {
   const nativeBinding = requireNative('hashMany');
   validateString(algorithm, 'algorithm');
+  const longWork = longWorkOptionsOf(options);
   const id = nativeAlgorithm(algorithm);
-  if (id === undefined) return hashEachWithNode(algorithm, inputs, outputEncoding);
+  if (id === undefined) {
+    return runLongWork(longWork, async () => hashEachWithNode(algorithm, inputs, outputEncoding), () => {
+      return new JsWorkControl(Array.isArray(inputs) ? inputs.length : 0);
+    });
+  }
   const encodingId = oneShotEncodingId(outputEncoding);
-  const hashing = withInputCheck(inputs, () => nativeBinding.hashMany(id, inputs, encodingId === HEX));
-  // The addon copied the inputs into one buffer (their total size: not worth a loop here).
-  copied(Infinity);
-  const result = await hashing;
+  const result = await runLongWork(longWork, (control) => {
+    const hashing = withInputCheck(inputs, () => nativeBinding.hashMany(id, inputs, encodingId === HEX, control));
+    // The addon copied the inputs into one buffer (their total size: not worth a loop here).
+    copied(Infinity);
+    return hashing;
+  });
   const digests = encodingId === HEX ? result.latin1Slice() : result;
   return unpack(digests, inputs.length, OUTPUT_LENGTH[id], encodingId);
-}
-
-function toPath(path, name) {
-  if (path instanceof URL) return fileURLToPath(path);
-  if (typeof path !== 'string') throw invalidArgType(name, ['string', 'URL'], path);
-  return path;
 }
 
 function encodeDigest(bytes, encodingId) {
   return encodingId === BUFFER ? bytes : bytes.toString(ENCODING_NAMES[encodingId]);
 }
 
-/** hashFile(path, algorithm[, outputEncoding = 'hex']): read and hashed in Rust. */
-async function hashFile(path, algorithm, outputEncoding = 'hex') {
-  const nativeBinding = requireNative('hashFile');
-  const file = toPath(path, 'path');
-  const id = algorithmId(algorithm, 'hashFile');
-  const encodingId = oneShotEncodingId(outputEncoding);
+const READ_SIZE = 1 << 20;
+
+/**
+ * A file's digest by Node's crypto (digests the addon lacks, paths only fs can name),
+ * read in 1 MiB pieces; errors as fs.promises.readFile gives them.
+ */
+async function hashFileWithNode(path, algorithm) {
+  const hash = builtin.createHash(algorithm);
+  const file = await fs.promises.open(path, 'r');
   try {
-    return encodeDigest(await nativeBinding.hashFile(id, file), encodingId);
+    const piece = Buffer.allocUnsafe(READ_SIZE);
+    for (;;) {
+      const { bytesRead } = await file.read(piece, 0, READ_SIZE, null);
+      if (bytesRead === 0) return hash.digest();
+      hash.update(piece.subarray(0, bytesRead));
+    }
   } catch (error) {
-    throw await fsErrorFromNative(error, file);
+    if (typeof error.errno !== 'number' || error.syscall !== 'read') throw error;
+    throw await fsErrorFromNative(new Error(`errno:${-error.errno}:read`), String(path));
+  } finally {
+    await file.close();
   }
 }
 
+/** One file's digest bytes: read and hashed in Rust where it can be, else by Node. */
+async function digestOfFile(nativeBinding, file, id, algorithm) {
+  if (id === undefined || file.text === undefined) return hashFileWithNode(file.path, algorithm);
+  try {
+    return await nativeBinding.hashFile(id, file.text);
+  } catch (error) {
+    throw await fsErrorFromNative(error, file.text);
+  }
+}
+
+/** hashFile(path, algorithm[, outputEncoding = 'hex']): read and hashed in Rust. */
+async function hashFile(path, algorithm, outputEncoding = 'hex') {
+  const nativeBinding = requireNative('hashFile');
+  const file = fsPathOf(path, 'path');
+  const id = algorithmId(algorithm);
+  const encodingId = oneShotEncodingId(outputEncoding);
+  return encodeDigest(await digestOfFile(nativeBinding, file, id, algorithm), encodingId);
+}
+
+/** Each file's digest bytes or error, `concurrency` at a time, by Node's crypto. */
+async function digestFilesWithNode(nativeBinding, files, id, algorithm, concurrency, control) {
+  const results = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length && !control.cancelled) {
+      const at = next++;
+      results[at] = await digestOfFile(nativeBinding, files[at], id, algorithm).catch((error) => error);
+      control.doneUnits++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(files.length, concurrency || availableParallelism()) }, worker));
+  return control.cancelled ? null : results;
+}
+
 /**
- * hashFiles(paths, algorithm[, { outputEncoding = 'hex', concurrency, settle }]):
- * digests in order. A failing file rejects with its fs-style error, or with
- * `settle: true` every file gets a { status, value | reason } entry.
+ * hashFiles(paths, algorithm[, { outputEncoding = 'hex', concurrency, settle, signal,
+ * onProgress }]): digests in order; progress counts files. A failing file rejects
+ * with its fs-style error, or with `settle: true` every file gets a
+ * { status, value | reason } entry.
  */
 async function hashFiles(paths, algorithm, options = {}) {
   const nativeBinding = requireNative('hashFiles');
   if (!Array.isArray(paths)) throw invalidArgType('paths', 'Array', paths);
-  const files = paths.map((path, i) => toPath(path, `paths[${i}]`));
-  const id = algorithmId(algorithm, 'hashFiles');
+  const files = paths.map((path, i) => fsPathOf(path, `paths[${i}]`));
+  const id = algorithmId(algorithm);
   if (options === null || typeof options !== 'object') throw invalidArgType('options', 'object', options);
   const { outputEncoding = 'hex', concurrency = 0, settle = false } = options;
   const encodingId = oneShotEncodingId(outputEncoding);
   if (!Number.isInteger(concurrency) || concurrency < 0 || concurrency > 1024) {
     throw outOfRange('options.concurrency', '>= 0 && <= 1024', concurrency);
   }
-  const results = await nativeBinding.hashFiles(id, files, concurrency);
-  const failures = await Promise.all(
-    results.map((result, i) => (typeof result === 'string' ? fsErrorFromNative(new Error(result), files[i]) : null)),
-  );
+  const longWork = longWorkOptionsOf(options);
+  let outcomes;
+  if (id !== undefined && files.every((file) => file.text !== undefined)) {
+    const texts = files.map((file) => file.text);
+    const results = await runLongWork(longWork, (control) => nativeBinding.hashFiles(id, texts, concurrency, control));
+    outcomes = await Promise.all(
+      results.map((result, i) => (typeof result === 'string' ? fsErrorFromNative(new Error(result), texts[i]) : result)),
+    );
+  } else {
+    const work = (control = new JsWorkControl()) =>
+      digestFilesWithNode(nativeBinding, files, id, algorithm, concurrency, control);
+    outcomes = await runLongWork(longWork, work, () => new JsWorkControl(files.length));
+  }
+  const failed = (outcome) => !Buffer.isBuffer(outcome);
   if (settle) {
-    return results.map((result, i) =>
-      failures[i] !== null
-        ? { status: 'rejected', reason: failures[i] }
-        : { status: 'fulfilled', value: encodeDigest(result, encodingId) },
+    return outcomes.map((outcome) =>
+      failed(outcome) ? { status: 'rejected', reason: outcome } : { status: 'fulfilled', value: encodeDigest(outcome, encodingId) },
     );
   }
-  return results.map((result, i) => {
-    if (failures[i] !== null) throw failures[i];
-    return encodeDigest(result, encodingId);
+  return outcomes.map((outcome) => {
+    if (failed(outcome)) throw outcome;
+    return encodeDigest(outcome, encodingId);
   });
 }
 

@@ -6,8 +6,8 @@
 
 const { isTypedArray, isSharedArrayBuffer, isInt32Array } = require('node:util').types;
 const { invalidArgType, invalidArgValue, outOfRange } = require('../errors.js');
-const { validateBoolean } = require('../validators.js');
-const { validateAbortSignal } = require('./abort.js');
+const { validateBoolean, validateFunction } = require('../validators.js');
+const { validateAbortSignal } = require('../abort.js');
 
 const MAX_BINS = 2 ** 24;
 
@@ -51,10 +51,19 @@ function progressOf(options) {
   return { progress, index };
 }
 
-/** The options every async kernel takes: signal, progress and index. */
+/**
+ * The options every async kernel takes: signal, progress and index, and onProgress,
+ * which reads the progress slots (two of its own where none are given).
+ */
 function asyncOptionsOf(options) {
   validateAbortSignal(options.signal, 'options.signal');
-  return { signal: options.signal, ...progressOf(options) };
+  const { onProgress } = options;
+  if (onProgress !== undefined) validateFunction(onProgress, 'options.onProgress');
+  const slots = progressOf(options);
+  if (onProgress !== undefined && slots.progress === undefined) {
+    slots.progress = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  }
+  return { signal: options.signal, onProgress, ...slots };
 }
 
 function descendingOf(options) {

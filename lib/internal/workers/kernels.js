@@ -10,7 +10,8 @@ const { isSharedArrayBuffer } = require('node:util').types;
 const { requireNative, nativeEnum } = require('../native.js');
 const { makeNodeError } = require('../errors.js');
 const { copied } = require('../kept-copies.js');
-const { abortErrorOf, listenForAbort } = require('./abort.js');
+const { abortErrorOf, listenForAbort } = require('../abort.js');
+const { reportProgress } = require('../long-work.js');
 const { validateTypedArray, progressOf, asyncOptionsOf } = require('./arguments.js');
 
 const Kernel = nativeEnum('KernelKind');
@@ -76,10 +77,12 @@ function notWrittenBack(kernel) {
 async function runAsync(array, settings, options) {
   const native = binding();
   validateTypedArray(array, isDetached);
-  const { signal, progress, index } = asyncOptionsOf(options);
+  const { signal, onProgress, progress, index } = asyncOptionsOf(options);
   if (signal?.aborted) throw abortErrorOf(signal);
   const control = new native.KernelControl();
   const stopListening = listenForAbort(signal, () => control.cancel());
+  const reporting =
+    onProgress && reportProgress(() => [Atomics.load(progress, index), Atomics.load(progress, index + 1)], onProgress);
   let result;
   try {
     result = await inCallOrder(array, settings.kernel === Kernel.Sort, () => {
@@ -91,11 +94,13 @@ async function runAsync(array, settings, options) {
     });
   } finally {
     stopListening();
+    if (reporting) reporting.stop();
   }
   // The addon resolves null when the kernel stopped because it was cancelled, and
   // false when a sort's copy could not be written back.
   if (result === null) throw abortErrorOf(signal);
   if (result === false) throw notWrittenBack('sort');
+  if (reporting) reporting.finish();
   return result;
 }
 

@@ -18,6 +18,7 @@ const { onSettled } = require('../settle.js');
 const { classByMode } = require('./streams.js');
 const { keptBuffer } = require('../kept-buffer.js');
 const { copied } = require('../kept-copies.js');
+const { longWorkOptionsOf, runLongWork, JsWorkControl } = require('../long-work.js');
 
 /** The bytes a one-shot call reads, or undefined when Node would reject the input. */
 function inputBytes(buffer) {
@@ -151,26 +152,34 @@ function makeAsync(mode, name) {
 /**
  * Extra: one promise for many inputs, each processed on its own across all cores;
  * each input gets what the `*Sync` form would give it, and the promise rejects with
- * the first failing input's error. What the one-shot forms leave to Node's engine or
- * to a stream (small windows, a header declaring one, `info`, `rejectGarbageAfterEnd`,
- * a brotli dictionary) goes through `syncForm` itself, one input per turn of the
- * event loop.
+ * the first failing input's error (every error rejects: it never throws). What the
+ * one-shot forms leave to Node's engine or to a stream (small windows, a header
+ * declaring one, `info`, `rejectGarbageAfterEnd`, a brotli dictionary) goes through
+ * `syncForm` itself, one input per turn of the event loop. `signal` and
+ * `onProgress` (inputs done, of all) as long-work.js runs them.
  */
 function makeMany(mode, name, syncForm) {
-  const viaSyncForm = async (views, opts) => {
+  const viaSyncForm = (views, opts, longWork) => {
     // Copied now: each runs in a later turn, when JS may have changed, detached or
     // shrunk its buffer.
     const inputs = views.map(ownCopy);
-    const results = [];
-    for (const bytes of inputs) {
-      await new Promise((resolve) => setImmediate(resolve));
-      results.push(syncForm(bytes, opts));
-    }
-    return results;
+    const work = async (control = new JsWorkControl()) => {
+      control.totalUnits = inputs.length;
+      const results = [];
+      for (const bytes of inputs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (control.cancelled) return null;
+        results.push(syncForm(bytes, opts));
+        control.doneUnits++;
+      }
+      return results;
+    };
+    return runLongWork(longWork, work, () => new JsWorkControl(inputs.length));
   };
-  return function many(buffers, opts) {
+  return async function many(buffers, opts) {
     if (!Array.isArray(buffers)) throw invalidArgType('buffers', 'Array', buffers);
     const parsed = parseOptions(opts, mode);
+    const longWork = longWorkOptionsOf(opts);
     const inputs = buffers.map((buffer, index) => {
       const bytes = inputBytes(buffer);
       if (bytes === undefined) {
@@ -180,15 +189,16 @@ function makeMany(mode, name, syncForm) {
     });
     const routes = inputs.map((bytes) => route(parsed, bytes));
     routes.forEach((decided, index) => trace(`${name}Many`, parsed, inputs[index], decided, false));
-    if (routes.some((decided) => decided.to !== NATIVE)) return viaSyncForm(inputs, opts);
-    const processing = native.zlibProcessMany(...codecArgs(parsed), inputs, parsed.maxOutputLength);
-    copied(inputs.reduce((most, bytes) => Math.max(most, bytes.byteLength), 0));
-    return processing.then((results) =>
-      results.map((result) => {
-        if (isErrorInfo(result)) throw oneShotError(result, parsed.maxOutputLength);
-        return result;
-      }),
-    );
+    if (routes.some((decided) => decided.to !== NATIVE)) return viaSyncForm(inputs, opts, longWork);
+    const results = await runLongWork(longWork, (control) => {
+      const processing = native.zlibProcessMany(...codecArgs(parsed), inputs, parsed.maxOutputLength, control);
+      copied(inputs.reduce((most, bytes) => Math.max(most, bytes.byteLength), 0));
+      return processing;
+    });
+    return results.map((result) => {
+      if (isErrorInfo(result)) throw oneShotError(result, parsed.maxOutputLength);
+      return result;
+    });
   };
 }
 

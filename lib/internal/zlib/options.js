@@ -203,8 +203,22 @@ function parseOptions(opts, mode) {
   if (mode === DEFLATERAW && opts && opts.windowBits === Z_MIN_WINDOWBITS) opts.windowBits = Z_MIN_WINDOWBITS + 1;
   const codec = brotli ? parseBrotliOptions(opts, mode) : parseZlibOptions(opts, mode);
   const parsed = { mode, ...codec, ...parseStreamOptions(opts, mode) };
+  // hotpath's own option: every core (true) or one (false); Node has no such option.
+  if (opts && opts.parallel !== undefined) validateBoolean(opts.parallel, 'options.parallel');
+  allocatesChunkAsNodeDoes(parsed.chunkSize);
   parsed.settings = nativeSettings(parsed);
   return parsed;
+}
+
+// Node allocates one chunkSize output buffer per stream and per one-shot call, last of
+// all its checks, so a chunkSize no Buffer can have fails there, with the running
+// version's error (20: ERR_OUT_OF_RANGE or ERR_BUFFER_TOO_LARGE; 22: "Array buffer
+// allocation failed"; 24+: ERR_MEMORY_ALLOCATION_FAILED). hotpath never needs that
+// buffer, but allocates it for sizes where the allocation could fail, to throw the same.
+const CHUNK_SURELY_ALLOCATES = 64 * 1024 * 1024;
+
+function allocatesChunkAsNodeDoes(chunkSize) {
+  if (chunkSize > CHUNK_SURELY_ALLOCATES) Buffer.allocUnsafeSlow(chunkSize);
 }
 
 /**

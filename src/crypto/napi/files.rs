@@ -7,7 +7,7 @@ use napi::{Env, Error, Result, Status};
 use napi_derive::napi;
 
 use crate::binding::io_error::errno_marker;
-use crate::binding::spawn_promise;
+use crate::binding::{shared_control, spawn_promise, JsWorkControl};
 use crate::crypto::digest::Algorithm;
 use crate::crypto::files;
 
@@ -37,31 +37,44 @@ pub fn hash_file(env: &Env, algorithm: Algorithm, path: String) -> Result<Object
 #[napi(
     js_name = "hashFiles",
     catch_unwind,
-    ts_args_type = "algorithm: DigestAlgorithm, paths: string[], concurrency: number",
-    ts_return_type = "Promise<Array<Buffer | string>>"
+    ts_args_type = "algorithm: DigestAlgorithm, paths: string[], concurrency: number, control?: WorkControl",
+    ts_return_type = "Promise<Array<Buffer | string> | null>"
 )]
-pub fn hash_files(
-    env: &Env,
+pub fn hash_files<'env>(
+    env: &'env Env,
     algorithm: Algorithm,
     paths: Vec<String>,
     concurrency: u32,
-) -> Result<Object<'_>> {
+    control: Option<&JsWorkControl>,
+) -> Result<Object<'env>> {
+    let control = shared_control(control);
     spawn_promise(
         env,
         move || {
-            Ok(files::hash_files(algorithm, &paths, concurrency as usize)
-                .into_iter()
-                .map(|result| result.map_err(|error| errno_marker(&error.error, error.syscall)))
-                .collect::<Vec<_>>())
+            Ok(
+                files::hash_files(algorithm, &paths, concurrency as usize, &control)
+                    .ok()
+                    .map(|results| {
+                        results
+                            .into_iter()
+                            .map(|result| {
+                                result.map_err(|error| errno_marker(&error.error, error.syscall))
+                            })
+                            .collect::<Vec<_>>()
+                    }),
+            )
         },
+        // null: the call was cancelled.
         |results| {
-            Ok(results
-                .into_iter()
-                .map(|result| match result {
-                    Ok(output) => Either::A(Buffer::from(output.as_bytes().to_vec())),
-                    Err(marker) => Either::B(marker),
-                })
-                .collect::<Vec<Either<Buffer, String>>>())
+            Ok(results.map(|results| {
+                results
+                    .into_iter()
+                    .map(|result| match result {
+                        Ok(output) => Either::A(Buffer::from(output.as_bytes().to_vec())),
+                        Err(marker) => Either::B(marker),
+                    })
+                    .collect::<Vec<Either<Buffer, String>>>()
+            }))
         },
     )
 }

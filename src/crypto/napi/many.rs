@@ -4,7 +4,9 @@ use napi::bindgen_prelude::{Buffer, Either, FromNapiValue, Object, TypeName, Val
 use napi::{check_status, sys, Env, Error, JsString, Result, Status, ValueType};
 use napi_derive::napi;
 
-use crate::binding::{spawn_promise, to_js_string, ByteView, Utf8Text};
+use crate::binding::{
+    shared_control, spawn_promise, to_js_string, ByteView, JsWorkControl, Utf8Text,
+};
 use crate::crypto::digest::{Algorithm, Output};
 use crate::crypto::many;
 use crate::js_memory::owned::OwnedBytes;
@@ -118,15 +120,17 @@ fn hex_bytes(digests: Vec<u8>) -> Result<Buffer> {
 #[napi(
     js_name = "hashMany",
     catch_unwind,
-    ts_args_type = "algorithm: DigestAlgorithm, inputs: Array<string | ArrayBufferView>, hex: boolean",
-    ts_return_type = "Promise<Buffer>"
+    ts_args_type = "algorithm: DigestAlgorithm, inputs: Array<string | ArrayBufferView>, hex: boolean, control?: WorkControl",
+    ts_return_type = "Promise<Buffer | null>"
 )]
 pub fn hash_many_async<'env>(
     env: &'env Env,
     algorithm: Algorithm,
     inputs: Vec<ManyInput>,
     hex: bool,
+    control: Option<&JsWorkControl>,
 ) -> Result<Object<'env>> {
+    let control = shared_control(control);
     let parts: Vec<&[u8]> = inputs.iter().map(input_bytes).collect();
     let ends: Vec<usize> = parts
         .iter()
@@ -149,14 +153,21 @@ pub fn hash_many_async<'env>(
                     slice
                 })
                 .collect();
-            Ok(concat_digests(&many::hash_many(algorithm, &slices)))
+            Ok(many::hash_many_controlled(algorithm, &slices, &control)
+                .ok()
+                .map(|digests| concat_digests(&digests)))
         },
+        // null: the call was cancelled.
         move |digests| {
-            if hex {
-                hex_bytes(digests)
-            } else {
-                Ok(digests.into())
-            }
+            digests
+                .map(|digests| {
+                    if hex {
+                        hex_bytes(digests)
+                    } else {
+                        Ok(digests.into())
+                    }
+                })
+                .transpose()
         },
     )
 }

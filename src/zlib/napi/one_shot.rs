@@ -8,7 +8,7 @@ use napi_derive::napi;
 
 use super::result::NativeResult;
 use super::settings::{read_settings, Settings};
-use crate::binding::{spawn_promise, ByteView};
+use crate::binding::{shared_control, spawn_promise, ByteView, JsWorkControl};
 use crate::js_memory::owned::OwnedBytes;
 use crate::zlib::codecs::CodecOptions;
 use crate::zlib::many::process_many;
@@ -161,7 +161,7 @@ pub fn zlib_process<'env>(
 #[napi(
     js_name = "zlibProcessMany",
     catch_unwind,
-    ts_return_type = "Promise<Array<Buffer | ZlibErrorInfo>>"
+    ts_return_type = "Promise<Array<Buffer | ZlibErrorInfo> | null>"
 )]
 pub fn zlib_process_many<'env>(
     env: &'env Env,
@@ -169,20 +169,25 @@ pub fn zlib_process_many<'env>(
     extra: Option<ByteView>,
     inputs: Vec<ByteView>,
     max_output_length: f64,
+    control: Option<&JsWorkControl>,
 ) -> Result<Object<'env>> {
     let call = OneShotCall::read(&settings, extra, max_output_length)?;
     let inputs: Vec<OwnedBytes> = inputs.iter().map(ByteView::to_owned_bytes).collect();
+    let control = shared_control(control);
     spawn_promise(
         env,
         move || {
             let slices: Vec<&[u8]> = inputs.iter().map(OwnedBytes::as_slice).collect();
-            Ok(process_many(&call.options, call.flush, &slices, call.max))
+            Ok(process_many(&call.options, call.flush, &slices, call.max, &control).ok())
         },
+        // null: the call was cancelled.
         |results| {
-            Ok(results
-                .into_iter()
-                .map(NativeResult::from)
-                .collect::<Vec<_>>())
+            Ok(results.map(|results| {
+                results
+                    .into_iter()
+                    .map(NativeResult::from)
+                    .collect::<Vec<_>>()
+            }))
         },
     )
 }

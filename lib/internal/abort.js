@@ -5,7 +5,7 @@
 // once, and the rejection is an AbortError (code ABORT_ERR) whose cause is the
 // signal's reason.
 
-const { invalidArgType } = require('../errors.js');
+const { invalidArgType } = require('./errors.js');
 
 class AbortError extends Error {
   constructor(message = 'The operation was aborted', options = undefined) {
