@@ -138,6 +138,26 @@ test('a plain Uint8Array haystack and non-buffer receivers behave as in Node', (
   for (const receiver of [undefined, null, 'text', [1, 2], {}]) assertSame('indexOf', receiver, ['a']);
 });
 
+test('includes over a plain Uint8Array answers as Buffer.prototype.includes.call does, at every haystack size', () => {
+  // Node 20/22's includes() asks the receiver's own indexOf (a Uint8Array's looks for
+  // one element), 24+ searches the bytes: the rule must hold past the native threshold too.
+  const random = seededRandom(321);
+  for (const size of [1, 16, 63, 64, 65, 1000, NATIVE_FROM - 1, NATIVE_FROM, NATIVE_FROM * 4, 1 << 16]) {
+    for (let i = 0; i < 8; i++) {
+      const plain = new Uint8Array(size);
+      const needle = random.pick(['hi', 'h', Buffer.from('hi'), 104, 'zz']);
+      if (size >= 2 && random.next() < 0.7) plain.set([104, 105], random.int(0, size - 2));
+      assertSame('includes', plain, [needle]);
+      buffer.install();
+      try {
+        assert.equal(Buffer.prototype.includes.call(plain, needle), original.includes.call(plain, needle), `installed, ${size} bytes`);
+      } finally {
+        buffer.uninstall();
+      }
+    }
+  }
+});
+
 test('install() puts the functions on Buffer.prototype and uninstall() restores the originals', () => {
   buffer.install();
   try {

@@ -131,11 +131,19 @@ const INCLUDES_CALLS_INDEX_OF = (() => {
 // Buffer's own indexOf and the one install() puts there.
 const bufferIndexOfs = new Set([original.indexOf]);
 
+/**
+ * Where includes() must be Node's own call, whatever the haystack's size: on Node
+ * 20/22, a receiver whose indexOf is not Buffer's (a plain Uint8Array's, or one set
+ * on the object) gives the answer.
+ */
+function includesAsksItsIndexOf(name, buffer) {
+  return name === 'includes' && INCLUDES_CALLS_INDEX_OF && buffer != null && !bufferIndexOfs.has(buffer.indexOf);
+}
+
 // Forward searches only: lastIndexOf of a small haystack is Node's.
 const smallSearch = {
   indexOf: smallIndexOf,
   includes: (buffer, value, byteOffset, third, fourth) => {
-    if (INCLUDES_CALLS_INDEX_OF && !bufferIndexOfs.has(buffer.indexOf)) return NOT_SMALL;
     const found = smallIndexOf(buffer, value, byteOffset, third, fourth);
     return found === NOT_SMALL ? NOT_SMALL : found !== -1;
   },
@@ -166,6 +174,9 @@ function searchFunction(name) {
   const search = nativeSearch[name];
   const small = smallSearch[name];
   const face = (buffer, value, byteOffset, third, fourth) => {
+    if (includesAsksItsIndexOf(name, buffer)) {
+      return builtin.call(buffer, needleForBuiltin(value, byteOffset, third, fourth), byteOffset, third, fourth);
+    }
     if (small !== undefined && ArrayBuffer.isView(buffer) && isSmallByteView(buffer)) {
       const found = small(buffer, value, byteOffset, third, fourth);
       if (found !== NOT_SMALL) return found;
@@ -191,7 +202,7 @@ function methodFor(name, face) {
   const builtin = original[name];
   const small = smallSearch[name];
   const method = function (value, byteOffset, third, fourth) {
-    if (ArrayBuffer.isView(this)) {
+    if (ArrayBuffer.isView(this) && !includesAsksItsIndexOf(name, this)) {
       if (small !== undefined && isSmallByteView(this)) {
         const found = small(this, value, byteOffset, third, fourth);
         if (found !== NOT_SMALL) return found;
