@@ -15,14 +15,6 @@ export type TypedArray =
   | BigUint64Array
 
 /**
- * Which binding artifact the generated loader actually loaded: `'native'` for
- * a native addon, otherwise the `platformArchABI` of the WASI flavor. Every
- * flavor napi-rs can build is listed, because `NAPI_RS_NATIVE_LIBRARY_PATH`
- * can point the loader at a WASI artifact this package does not build itself.
- */
-export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
-
-/**
  * A streaming search (`Searcher` in the JS face). Matches cross into a Float64Array
  * the face owns, so a push costs one call and no new JS object.
  */
@@ -197,17 +189,24 @@ export declare function hashFile(algorithm: DigestAlgorithm, path: string): Prom
 export declare function hashFiles(algorithm: DigestAlgorithm, paths: string[], concurrency: number, control?: WorkControl): Promise<Array<Buffer | string> | null>
 
 /**
- * `hashMany`: like hashManySync off the JS thread; the inputs are copied first (into
- * one allocation, input `i` at `ends[i-1]..ends[i]`), as JS may change, detach or
- * shrink their buffers while the work runs (see `js_memory::owned`).
+ * `hashMany`: the packed inputs hashed off the JS thread. `bytes` is copied first, as
+ * JS may change, detach or shrink its buffer while the work runs (see
+ * `js_memory::owned`); progress counts inputs. Resolves null when cancelled.
  */
-export declare function hashMany(algorithm: DigestAlgorithm, inputs: Array<string | ArrayBufferView>, hex: boolean, control?: WorkControl): Promise<Buffer | null>
+export declare function hashManyPacked(algorithm: DigestAlgorithm, bytes: Uint8Array, ends: Float64Array, control?: WorkControl): Promise<Buffer | null>
 
 /**
- * `hashManySync`: the inputs' digests, in input order. Views are read where they are
- * (the JS thread waits while the pool hashes them), never copied.
+ * `hashManySync` over small inputs the face packed back to back (`bytes`, input `i`
+ * ending at `ends[i]`): one crossing reads them all. Digests back to back.
  */
-export declare function hashManySync(algorithm: DigestAlgorithm, inputs: Array<string | ArrayBufferView>, hex: boolean): string | Buffer
+export declare function hashManyPackedSync(algorithm: DigestAlgorithm, bytes: Uint8Array, ends: Float64Array): Buffer
+
+/**
+ * `hashManySync` over inputs as they are: digests back to back in one Buffer (the face
+ * slices or encodes it). Views are read where they are (the JS thread waits while the
+ * pool hashes them), never copied: the face's choice for big inputs.
+ */
+export declare function hashManySync(algorithm: DigestAlgorithm, inputs: Array<string | ArrayBufferView>): Buffer
 
 /** HMAC of the first `length` bytes of `data` under `key`. */
 export declare function hmacBytes(algorithm: DigestAlgorithm, key: ArrayBufferView, data: ArrayBufferView, length: number, encoding: number, out?: Buffer): string | undefined

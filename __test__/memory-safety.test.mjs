@@ -38,7 +38,7 @@ const ASYNC_NATIVE = {
   zlibProcess: ['gzip(cb)', 'gunzip(cb)', 'brotliDecompress(cb)'],
   zlibProcessMany: ['gzipMany', 'gunzipMany', 'brotliCompressMany'],
   'ZlibStream.write': ['createGzip().end(view)', 'createDeflateRaw().write(view) + flush'],
-  hashMany: ['hashMany'],
+  hashManyPacked: ['hashMany'],
   pbkdf2: ['pbkdf2'],
   workersRun: ['sort', 'stats', 'reduce with progress in a SharedArrayBuffer'],
   // These read files by path: no JS memory.

@@ -38,8 +38,10 @@ impl WorkControl {
         }
     }
 
-    pub fn set_total(&self, units: u64) {
-        self.total.store(units, Ordering::Relaxed);
+    /// Counts `units` more to do: a call that hands its work over in parts (hashMany's
+    /// packed pieces) shares one control across them.
+    pub fn add_total(&self, units: u64) {
+        self.total.fetch_add(units, Ordering::Relaxed);
     }
 
     /// Counts `units` more done; threads may report in any order.
@@ -63,7 +65,8 @@ mod tests {
     #[test]
     fn counts_what_work_reports_and_fails_checks_once_cancelled() {
         let control = WorkControl::new();
-        control.set_total(10);
+        control.add_total(4);
+        control.add_total(6);
         control.advance(3);
         control.advance(4);
         assert_eq!((control.done(), control.total()), (7, 10));

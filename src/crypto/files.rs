@@ -52,7 +52,7 @@ pub fn hash_files(
     concurrency: usize,
     control: &WorkControl,
 ) -> Result<Vec<Result<Output, FileError>>, Cancelled> {
-    control.set_total(paths.len() as u64);
+    control.add_total(paths.len() as u64);
     let threads = rayon::current_num_threads();
     let workers = match concurrency {
         0 => threads,

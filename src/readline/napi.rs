@@ -56,7 +56,7 @@ pub fn decode_lines<'env>(
 fn count_file(path: &str, separators: bool, control: &WorkControl) -> Result<Option<u64>> {
     let file = File::open(path).map_err(|e| fs_error(&e, "open"))?;
     if let Ok(metadata) = file.metadata() {
-        control.set_total(metadata.len());
+        control.add_total(metadata.len());
     }
     count_read(file, separators, control)
         .map(|counted| counted.ok())

@@ -16,7 +16,7 @@ pub fn process_many(
     max_output_length: usize,
     control: &WorkControl,
 ) -> Result<Vec<Result<Vec<u8>, OneShotError>>, Cancelled> {
-    control.set_total(inputs.len() as u64);
+    control.add_total(inputs.len() as u64);
     inputs
         .par_iter()
         .map(|input| {

@@ -17,6 +17,7 @@ const { nativeAlgorithm, BUFFER, OUTPUT_LENGTH } = require('./algorithms.js');
 const { oneShotEncodingId } = require('./algorithms.js');
 const { fsErrorFromNative } = require('../system-error.js');
 const { fsPathOf } = require('../fs-path.js');
+const { packInputs, pieceEnd } = require('./packed-inputs.js');
 const { longWorkOptionsOf, runLongWork, JsWorkControl } = require('../long-work.js');
 const { NODE_ENCODING_IDS } = require('../text/encodings.js');
 
@@ -52,14 +53,15 @@ function validateInputs(inputs) {
 const HEX = NODE_ENCODING_IDS.hex;
 
 /**
- * Splits the digests that came back into the asked-for form: hex arrives as one
- * string (sliced here, a fixed width per digest), anything else as one Buffer.
+ * Splits the digests (one Buffer, back to back) into the asked-for form: hex is made
+ * in one call and sliced (measured ~4× faster than one hex call per digest).
  */
 function unpack(digests, count, size, encodingId) {
   const out = new Array(count);
   if (encodingId === HEX) {
+    const text = digests.toString('hex');
     const width = 2 * size;
-    for (let i = 0; i < count; i++) out[i] = digests.slice(i * width, (i + 1) * width);
+    for (let i = 0; i < count; i++) out[i] = text.slice(i * width, (i + 1) * width);
     return out;
   }
   if (encodingId === BUFFER) {
@@ -71,15 +73,22 @@ function unpack(digests, count, size, encodingId) {
   return out;
 }
 
-/** Runs the native call; on a bad input, names it as Node would (inputs[i]). */
-function withInputCheck(inputs, call) {
-  if (!Array.isArray(inputs)) throw invalidArgType('inputs', 'Array', inputs);
-  try {
-    return call();
-  } catch (error) {
-    validateInputs(inputs);
-    throw error;
-  }
+// Inputs of up to this size on average are packed (packed-inputs.js); bigger ones are
+// read in place by the Sync form (the async form copies them anyway).
+const PACK_AVERAGE_UP_TO = 16 << 10;
+
+/** The digests of `inputs` back to back, hashed now: packed when small, else in place. */
+function digestsNow(nativeBinding, id, inputs) {
+  validateInputs(inputs);
+  const packed = inputs.length > 0 && totalSize(inputs) / inputs.length <= PACK_AVERAGE_UP_TO ? packInputs(inputs) : null;
+  if (packed === null) return nativeBinding.hashManySync(id, inputs);
+  return nativeBinding.hashManyPackedSync(id, packed.bytes, packed.ends);
+}
+
+function totalSize(inputs) {
+  let size = 0;
+  for (const input of inputs) size += typeof input === 'string' ? input.length : input.byteLength;
+  return size;
 }
 
 /** Node's crypto.hash() of each input (its errors for an unknown digest). */
@@ -96,8 +105,7 @@ function hashManySync(algorithm, inputs, outputEncoding = 'hex') {
   const id = nativeAlgorithm(algorithm);
   if (id === undefined) return hashEachWithNode(algorithm, inputs, outputEncoding);
   const encodingId = oneShotEncodingId(outputEncoding);
-  const digests = withInputCheck(inputs, () => nativeBinding.hashManySync(id, inputs, encodingId === HEX));
-  return unpack(digests, inputs.length, OUTPUT_LENGTH[id], encodingId);
+  return unpack(digestsNow(nativeBinding, id, inputs), inputs.length, OUTPUT_LENGTH[id], encodingId);
 }
 
 /**
@@ -116,13 +124,20 @@ async function hashMany(algorithm, inputs, outputEncoding = 'hex', options = und
     });
   }
   const encodingId = oneShotEncodingId(outputEncoding);
-  const result = await runLongWork(longWork, (control) => {
-    const hashing = withInputCheck(inputs, () => nativeBinding.hashMany(id, inputs, encodingId === HEX, control));
-    // The addon copied the inputs into one buffer (their total size: not worth a loop here).
-    copied(Infinity);
-    return hashing;
+  validateInputs(inputs);
+  // Packed now, while the inputs are as the caller left them, a piece at a time: the
+  // addon copies each piece and hashes it on the pool while the next is packed.
+  const digests = await runLongWork(longWork, (control) => {
+    const pieces = [];
+    for (let from = 0; from < inputs.length; ) {
+      const to = pieceEnd(inputs, from);
+      const packed = packInputs(inputs, from, to);
+      pieces.push(nativeBinding.hashManyPacked(id, packed.bytes, packed.ends, control));
+      copied(packed.bytes.byteLength);
+      from = to;
+    }
+    return Promise.all(pieces).then((done) => (done.includes(null) ? null : Buffer.concat(done)));
   });
-  const digests = encodingId === HEX ? result.latin1Slice() : result;
   return unpack(digests, inputs.length, OUTPUT_LENGTH[id], encodingId);
 }
 

@@ -1,17 +1,12 @@
 //! `hashMany` / `hashManySync`: many inputs hashed across the pool in one crossing.
 
-use napi::bindgen_prelude::{Buffer, Either, FromNapiValue, Object, TypeName, ValidateNapiValue};
-use napi::{check_status, sys, Env, Error, JsString, Result, Status, ValueType};
+use napi::bindgen_prelude::{Buffer, FromNapiValue, Object, TypeName, ValidateNapiValue};
+use napi::{check_status, sys, Env, Error, Result, Status, ValueType};
 use napi_derive::napi;
 
-use crate::binding::{
-    shared_control, spawn_promise, to_js_string, ByteView, JsWorkControl, Utf8Text,
-};
+use crate::binding::{shared_control, spawn_promise, ByteView, JsWorkControl, Utf8Text};
 use crate::crypto::digest::{Algorithm, Output};
 use crate::crypto::many;
-use crate::js_memory::owned::OwnedBytes;
-use crate::text::js_text::{render, JsText};
-use crate::text::node_encoding::NodeEncoding;
 
 /// One input of hashMany: a string (as its UTF-8 bytes) or any ArrayBufferView. The
 /// value's type is asked once; napi-rs's `Either` would try one branch and build an
@@ -66,108 +61,84 @@ fn concat_digests(digests: &[Output]) -> Vec<u8> {
     out
 }
 
-/// The digests back to back: as one hex string when `hex` (the JS face slices it, one
-/// conversion instead of one per digest), else as a Buffer.
-fn many_result<'env>(
-    env: &'env Env,
-    digests: Vec<u8>,
-    hex: bool,
-) -> Result<Either<JsString<'env>, Buffer>> {
-    if hex {
-        Ok(Either::A(to_js_string(
-            env,
-            render(NodeEncoding::Hex, &digests),
-        )?))
-    } else {
-        Ok(Either::B(digests.into()))
-    }
-}
-
-/// `hashManySync`: the inputs' digests, in input order. Views are read where they are
-/// (the JS thread waits while the pool hashes them), never copied.
+/// `hashManySync` over inputs as they are: digests back to back in one Buffer (the face
+/// slices or encodes it). Views are read where they are (the JS thread waits while the
+/// pool hashes them), never copied: the face's choice for big inputs.
 #[napi(
     js_name = "hashManySync",
     catch_unwind,
-    ts_args_type = "algorithm: DigestAlgorithm, inputs: Array<string | ArrayBufferView>, hex: boolean",
-    ts_return_type = "string | Buffer"
+    ts_args_type = "algorithm: DigestAlgorithm, inputs: Array<string | ArrayBufferView>"
 )]
-pub fn hash_many_sync<'env>(
-    env: &'env Env,
-    algorithm: Algorithm,
-    inputs: Vec<ManyInput>,
-    hex: bool,
-) -> Result<Either<JsString<'env>, Buffer>> {
+pub fn hash_many_sync(algorithm: Algorithm, inputs: Vec<ManyInput>) -> Buffer {
     let slices: Vec<&[u8]> = inputs.iter().map(input_bytes).collect();
     crate::pool::ensure_started();
-    many_result(
-        env,
-        concat_digests(&many::hash_many(algorithm, &slices)),
-        hex,
-    )
+    concat_digests(&many::hash_many(algorithm, &slices)).into()
 }
 
-/// Hex comes back as the bytes of the hex text (the face reads them as Latin-1).
-fn hex_bytes(digests: Vec<u8>) -> Result<Buffer> {
-    match render(NodeEncoding::Hex, &digests) {
-        JsText::Latin1(text) => Ok(text.into_owned().into()),
-        JsText::Utf16(_) => Err(Error::new(Status::GenericFailure, "hex text is Latin-1")),
-    }
+/// The ends (a Float64Array) of packed inputs, as numbers.
+fn read_ends(ends: &ByteView) -> Vec<f64> {
+    ends.as_slice()
+        .chunks_exact(8)
+        .map(|bytes| f64::from_ne_bytes(bytes.try_into().unwrap_or([0xff; 8])))
+        .collect()
 }
 
-/// `hashMany`: like hashManySync off the JS thread; the inputs are copied first (into
-/// one allocation, input `i` at `ends[i-1]..ends[i]`), as JS may change, detach or
-/// shrink their buffers while the work runs (see `js_memory::owned`).
+fn packed_slices<'a>(bytes: &'a [u8], ends: &[f64]) -> Result<Vec<&'a [u8]>> {
+    many::split_packed(bytes, ends).map_err(|_| {
+        Error::new(
+            Status::InvalidArg,
+            "the ends of the packed inputs must rise within them",
+        )
+    })
+}
+
+/// `hashManySync` over small inputs the face packed back to back (`bytes`, input `i`
+/// ending at `ends[i]`): one crossing reads them all. Digests back to back.
 #[napi(
-    js_name = "hashMany",
+    js_name = "hashManyPackedSync",
     catch_unwind,
-    ts_args_type = "algorithm: DigestAlgorithm, inputs: Array<string | ArrayBufferView>, hex: boolean, control?: WorkControl",
+    ts_args_type = "algorithm: DigestAlgorithm, bytes: Uint8Array, ends: Float64Array"
+)]
+pub fn hash_many_packed_sync(
+    algorithm: Algorithm,
+    bytes: ByteView,
+    ends: ByteView,
+) -> Result<Buffer> {
+    let ends = read_ends(&ends);
+    let slices = packed_slices(bytes.as_slice(), &ends)?;
+    crate::pool::ensure_started();
+    Ok(concat_digests(&many::hash_many(algorithm, &slices)).into())
+}
+
+/// `hashMany`: the packed inputs hashed off the JS thread. `bytes` is copied first, as
+/// JS may change, detach or shrink its buffer while the work runs (see
+/// `js_memory::owned`); progress counts inputs. Resolves null when cancelled.
+#[napi(
+    js_name = "hashManyPacked",
+    catch_unwind,
+    ts_args_type = "algorithm: DigestAlgorithm, bytes: Uint8Array, ends: Float64Array, control?: WorkControl",
     ts_return_type = "Promise<Buffer | null>"
 )]
-pub fn hash_many_async<'env>(
+pub fn hash_many_packed<'env>(
     env: &'env Env,
     algorithm: Algorithm,
-    inputs: Vec<ManyInput>,
-    hex: bool,
+    bytes: ByteView,
+    ends: ByteView,
     control: Option<&JsWorkControl>,
 ) -> Result<Object<'env>> {
+    let ends = read_ends(&ends);
+    packed_slices(bytes.as_slice(), &ends)?;
+    let data = bytes.to_owned_bytes();
     let control = shared_control(control);
-    let parts: Vec<&[u8]> = inputs.iter().map(input_bytes).collect();
-    let ends: Vec<usize> = parts
-        .iter()
-        .scan(0, |end, part| {
-            *end += part.len();
-            Some(*end)
-        })
-        .collect();
-    let data = OwnedBytes::concat(&parts);
     spawn_promise(
         env,
         move || {
-            let data = data.as_slice();
-            let mut start = 0;
-            let slices: Vec<&[u8]> = ends
-                .iter()
-                .map(|&end| {
-                    let slice = &data[start..end];
-                    start = end;
-                    slice
-                })
-                .collect();
+            let slices = packed_slices(data.as_slice(), &ends)?;
             Ok(many::hash_many_controlled(algorithm, &slices, &control)
                 .ok()
                 .map(|digests| concat_digests(&digests)))
         },
         // null: the call was cancelled.
-        move |digests| {
-            digests
-                .map(|digests| {
-                    if hex {
-                        hex_bytes(digests)
-                    } else {
-                        Ok(digests.into())
-                    }
-                })
-                .transpose()
-        },
+        |digests| Ok(digests.map(Buffer::from)),
     )
 }
