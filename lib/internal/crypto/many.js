@@ -119,9 +119,13 @@ async function hashMany(algorithm, inputs, outputEncoding = 'hex', options = und
   const longWork = longWorkOptionsOf(options);
   const id = nativeAlgorithm(algorithm);
   if (id === undefined) {
-    return runLongWork(longWork, async () => hashEachWithNode(algorithm, inputs, outputEncoding), () => {
-      return new JsWorkControl(Array.isArray(inputs) ? inputs.length : 0);
-    });
+    // Node's crypto.hash(), here on the calling thread: done in one go, nothing to stop.
+    const work = async (control = new JsWorkControl()) => {
+      const digests = hashEachWithNode(algorithm, inputs, outputEncoding);
+      control.doneUnits = digests.length;
+      return digests;
+    };
+    return runLongWork(longWork, work, () => new JsWorkControl(Array.isArray(inputs) ? inputs.length : 0));
   }
   const encodingId = oneShotEncodingId(outputEncoding);
   validateInputs(inputs);
