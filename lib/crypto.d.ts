@@ -1,6 +1,9 @@
 // hotpath/crypto: Node's crypto (same exports and types), with native Hash/Hmac/PBKDF2
 // for md5, sha1, sha256, sha384, sha512 and sha512-256, plus extras.
 import builtin = require('node:crypto');
+import type { LongWorkOptions } from './internal/long-work';
+
+export type { LongWorkOptions };
 
 export * from 'node:crypto';
 
@@ -26,35 +29,50 @@ export declare function hmac(
 ): string;
 
 type HashInput = string | NodeJS.ArrayBufferView;
+/** A path as node:fs takes it. */
+type FilePath = string | Buffer | URL;
+/** What a digest comes back as for `outputEncoding` E: a Buffer for 'buffer', else a string. */
+type DigestOf<E> = E extends 'buffer' ? Buffer : string;
 
-/** Digests of many inputs, in order, hashed off the JS thread on every core. */
-export declare function hashMany(algorithm: string, inputs: HashInput[], outputEncoding?: BufferEncoding): Promise<string[]>;
-export declare function hashMany(algorithm: string, inputs: HashInput[], outputEncoding: 'buffer'): Promise<Buffer[]>;
-export declare function hashManySync(algorithm: string, inputs: HashInput[], outputEncoding?: BufferEncoding): string[];
-export declare function hashManySync(algorithm: string, inputs: HashInput[], outputEncoding: 'buffer'): Buffer[];
+/**
+ * Digests of many inputs, in order, hashed off the JS thread on every core; any digest
+ * crypto.hash() takes. Progress counts inputs. Every error rejects (none is thrown).
+ */
+export declare function hashMany<E extends DigestEncoding = 'hex'>(
+  algorithm: string,
+  inputs: ReadonlyArray<HashInput>,
+  outputEncoding?: E,
+  options?: LongWorkOptions,
+): Promise<Array<DigestOf<E>>>;
+/** As hashMany, now, on the calling thread (with the pool's threads). */
+export declare function hashManySync<E extends DigestEncoding = 'hex'>(
+  algorithm: string,
+  inputs: ReadonlyArray<HashInput>,
+  outputEncoding?: E,
+): Array<DigestOf<E>>;
 
 /** A file's digest, read and hashed in Rust off the JS thread; fs-style errors. */
-export declare function hashFile(path: string | URL, algorithm: string, outputEncoding?: BufferEncoding): Promise<string>;
-export declare function hashFile(path: string | URL, algorithm: string, outputEncoding: 'buffer'): Promise<Buffer>;
+export declare function hashFile<E extends DigestEncoding = 'hex'>(path: FilePath, algorithm: string, outputEncoding?: E): Promise<DigestOf<E>>;
 
-export interface HashFilesOptions {
-  outputEncoding?: DigestEncoding;
+export interface HashFilesOptions<E extends DigestEncoding = DigestEncoding> extends LongWorkOptions {
+  outputEncoding?: E;
   /** Files hashed at once (default: one per core). */
   concurrency?: number;
   /** Resolve with a result per file, like Promise.allSettled, instead of rejecting. */
   settle?: boolean;
 }
 
-export declare function hashFiles(
-  paths: Array<string | URL>,
+/** Files' digests, in order, many files at once; progress counts files. */
+export declare function hashFiles<E extends DigestEncoding = 'hex'>(
+  paths: ReadonlyArray<FilePath>,
   algorithm: string,
-  options?: HashFilesOptions & { settle?: false },
-): Promise<Array<string | Buffer>>;
-export declare function hashFiles(
-  paths: Array<string | URL>,
+  options?: HashFilesOptions<E> & { settle?: false },
+): Promise<Array<DigestOf<E>>>;
+export declare function hashFiles<E extends DigestEncoding = 'hex'>(
+  paths: ReadonlyArray<FilePath>,
   algorithm: string,
-  options: HashFilesOptions & { settle: true },
-): Promise<Array<PromiseSettledResult<string | Buffer>>>;
+  options: HashFilesOptions<E> & { settle: true },
+): Promise<Array<PromiseSettledResult<DigestOf<E>>>>;
 
 declare const face: typeof builtin & {
   hmac: typeof hmac;

@@ -2,6 +2,9 @@
 // extras.
 import { Readable, Transform, TransformOptions } from 'node:stream';
 import builtin = require('node:readline');
+import type { LongWorkOptions } from './internal/long-work';
+
+export type { LongWorkOptions };
 
 export * from 'node:readline';
 
@@ -21,6 +24,8 @@ export interface LinesOptions {
   maxLineLength?: number;
   /** Skip lines over maxLineLength instead of failing with HOTPATH_LINE_TOO_LONG. */
   skipOverflow?: boolean;
+  /** Ends the iteration (done, no error) and closes the source, as a readline Interface's signal does. */
+  signal?: AbortSignal;
 }
 
 /** The lines of a file path, stream or iterable of chunks (`\n`, `\r\n`, `\r` end a line). */
@@ -33,8 +38,8 @@ export declare function jsonLines<T = unknown>(
   options?: Omit<LinesOptions, 'batch'> & { skipInvalid?: boolean },
 ): AsyncIterableIterator<T>;
 
-/** The number of lines in a file, as readline would emit them. */
-export declare function countLines(path: string | URL): Promise<number>;
+/** The number of lines in a file, as readline would emit them; progress counts bytes read. */
+export declare function countLines(path: string | Buffer | URL, options?: LongWorkOptions): Promise<number>;
 
 export interface SplitOptions extends TransformOptions {
   maxLength?: number;

@@ -1,5 +1,8 @@
 // hotpath/workers: native kernels over TypedArray memory (ArrayBuffer or
 // SharedArrayBuffer), in place, on hotpath's one pool of native threads.
+import type { LongWorkOptions } from './internal/long-work';
+
+export type { LongWorkOptions };
 
 /** Every numeric TypedArray (Float16Array too, where the running Node has it). */
 export type NumericArray =
@@ -14,7 +17,8 @@ export type NumericArray =
   | Float64Array
   | BigInt64Array
   | BigUint64Array
-  | ArrayBufferView<ArrayBufferLike> & { readonly BYTES_PER_ELEMENT: 2 };
+  // Float16Array, named by shape: TypeScript's own lib has it only from 5.9 (esnext).
+  | (ArrayBufferView & { readonly BYTES_PER_ELEMENT: 2; readonly length: number });
 
 type BigIntArray = BigInt64Array | BigUint64Array;
 /** What an element reads as: a BigInt for BigInt64Array/BigUint64Array, else a Number. */
@@ -29,10 +33,8 @@ export interface ProgressOptions {
   index?: number;
 }
 
-export interface AsyncOptions extends ProgressOptions {
-  /** Cancels the kernel: the promise rejects with an AbortError (code ABORT_ERR). */
-  signal?: AbortSignal;
-}
+/** `signal`, and `onProgress` reading the progress slots (its own two where none are given). */
+export interface AsyncOptions extends ProgressOptions, LongWorkOptions {}
 
 export interface SortOptions {
   /** The exact reverse of the ascending order (NaNs first). */
@@ -47,10 +49,13 @@ export interface HistogramOptions {
   max?: number | bigint;
 }
 
+/** The smallest or largest element: a Number (NaN if any is NaN, ±Infinity when empty), or for BigInt arrays a BigInt (undefined when empty). */
+type Extreme<E> = E extends bigint ? bigint | undefined : number;
+
 export interface Stats<E> {
-  /** Math.min/Math.max rules: NaN if any element is NaN; Infinity/-Infinity when empty (undefined for BigInt arrays). */
-  min: E | number | undefined;
-  max: E | number | undefined;
+  /** Math.min/Math.max rules. */
+  min: Extreme<E>;
+  max: Extreme<E>;
   /** Exact for integer arrays (a BigInt for BigInt arrays); compensated (Sum2) for floats. */
   sum: E;
   mean: number;
@@ -60,12 +65,12 @@ export interface Stats<E> {
 
 export type Operation = 'sum' | 'min' | 'max' | 'mean' | 'variance' | 'minmax';
 type OperationResult<T, Op extends Operation> = Op extends 'minmax'
-  ? [ElementOf<T> | number | undefined, ElementOf<T> | number | undefined]
+  ? [Extreme<ElementOf<T>>, Extreme<ElementOf<T>>]
   : Op extends 'mean' | 'variance'
     ? number
     : Op extends 'sum'
       ? ElementOf<T>
-      : ElementOf<T> | number | undefined;
+      : Extreme<ElementOf<T>>;
 
 /** The pool's size: what it has, or will start with (os.availableParallelism()). */
 export declare function threads(): number;

@@ -2,6 +2,9 @@
 // extras declared here.
 export * from 'node:zlib';
 import zlib = require('node:zlib');
+import type { LongWorkOptions } from './internal/long-work';
+
+export type { LongWorkOptions };
 
 /**
  * CRC-32 of `data` (a string is hashed as its UTF-8 bytes), continuing from `value`.
@@ -26,16 +29,22 @@ type Output = ReturnType<typeof zlib.gzipSync>;
 type Input = string | ArrayBuffer | NodeJS.ArrayBufferView;
 type ManyInputs = ReadonlyArray<Input>;
 
-/** Compresses or decompresses every input on its own, across all cores. */
-export declare function gzipMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Output[]>;
-export declare function gunzipMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Output[]>;
-export declare function deflateMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Output[]>;
-export declare function inflateMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Output[]>;
-export declare function deflateRawMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Output[]>;
-export declare function inflateRawMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Output[]>;
-export declare function unzipMany(buffers: ManyInputs, options?: zlib.ZlibOptions): Promise<Output[]>;
-export declare function brotliCompressMany(buffers: ManyInputs, options?: zlib.BrotliOptions): Promise<Output[]>;
-export declare function brotliDecompressMany(buffers: ManyInputs, options?: zlib.BrotliOptions): Promise<Output[]>;
+type ZlibManyOptions = zlib.ZlibOptions & LongWorkOptions;
+type BrotliManyOptions = zlib.BrotliOptions & LongWorkOptions;
+
+/**
+ * Compresses or decompresses every input on its own, across all cores. Progress
+ * counts inputs. Every error rejects the promise (none is thrown).
+ */
+export declare function gzipMany(buffers: ManyInputs, options?: ZlibManyOptions): Promise<Output[]>;
+export declare function gunzipMany(buffers: ManyInputs, options?: ZlibManyOptions): Promise<Output[]>;
+export declare function deflateMany(buffers: ManyInputs, options?: ZlibManyOptions): Promise<Output[]>;
+export declare function inflateMany(buffers: ManyInputs, options?: ZlibManyOptions): Promise<Output[]>;
+export declare function deflateRawMany(buffers: ManyInputs, options?: ZlibManyOptions): Promise<Output[]>;
+export declare function inflateRawMany(buffers: ManyInputs, options?: ZlibManyOptions): Promise<Output[]>;
+export declare function unzipMany(buffers: ManyInputs, options?: ZlibManyOptions): Promise<Output[]>;
+export declare function brotliCompressMany(buffers: ManyInputs, options?: BrotliManyOptions): Promise<Output[]>;
+export declare function brotliDecompressMany(buffers: ManyInputs, options?: BrotliManyOptions): Promise<Output[]>;
 
 type CompressCallback = (error: Error | null, result: Output) => void;
 

@@ -5,10 +5,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
-const TSC = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
 
-export function runTsc(project) {
-  const result = spawnSync(process.execPath, [TSC, '-p', project], { encoding: 'utf8' });
+/** The compilers the types are checked with: the newest, and the oldest hotpath supports. */
+export const COMPILERS = {
+  newest: 'typescript',
+  oldest: 'typescript-5.0',
+};
+
+const tscOf = (compiler) => path.join(path.dirname(require.resolve(`${compiler}/package.json`)), 'bin', 'tsc');
+
+export function compilerVersion(compiler) {
+  return require(`${compiler}/package.json`).version;
+}
+
+export function runTsc(project, compiler = COMPILERS.newest) {
+  const result = spawnSync(process.execPath, [tscOf(compiler), '-p', project], { encoding: 'utf8' });
   if (result.error) throw result.error;
   return { status: result.status, output: result.stdout + result.stderr };
 }

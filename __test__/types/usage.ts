@@ -112,3 +112,35 @@ async function crunch(): Promise<number> {
 reduce(new Float64Array(1), 'median');
 
 export { crunch };
+
+// The extras' shared rules: signal and onProgress, results narrowed by encoding,
+// StringDecoder over WHATWG labels, stats typed by element type.
+import type { WhatwgEncodingLabel } from 'hotpath/string_decoder';
+
+async function rules(): Promise<number> {
+  const controller = new AbortController();
+  const progress = (done: number, total: number): void => {
+    if (done > total) throw new Error('never');
+  };
+  const zipped: Buffer[] = await gzipMany(['a'], { level: 1, signal: controller.signal, onProgress: progress });
+  const hex: string[] = await hashMany('sha3-256', ['a'], 'hex', { signal: controller.signal });
+  const bytes: Buffer[] = await hashMany('sha256', ['a'], 'buffer', { onProgress: progress });
+  const fileHex: string[] = await hashFiles([Buffer.from('a'), new URL('file:///b')], 'sha256', { outputEncoding: 'hex', onProgress: progress });
+  const fileBytes: Buffer[] = await hashFiles(['a'], 'sha256', { outputEncoding: 'buffer' });
+  const fileDefault: string[] = await hashFiles(['a'], 'sha256');
+  const settled: PromiseSettledResult<Buffer>[] = await hashFiles(['a'], 'md5', { outputEncoding: 'buffer', settle: true });
+  const one: Buffer = await hashFile(Buffer.from('a'), 'sha256', 'buffer');
+  const syncBytes: Buffer[] = hashManySync('md5', ['a'], 'buffer');
+  const counted: number = await countLines(Buffer.from('a'), { signal: controller.signal, onProgress: progress });
+  for await (const line of lines('a.txt', { signal: controller.signal })) counted.toFixed(line.length);
+  const sorted: Float64Array = await sort(new Float64Array(4), { onProgress: progress });
+  const low: number = statsSync(new Float64Array(2)).min;
+  const bigLow: bigint | undefined = statsSync(new BigInt64Array(2)).min;
+  const [least, most]: [number, number] = await reduce(new Uint8Array(2), 'minmax');
+  const label: WhatwgEncodingLabel = 'shift_jis';
+  const text: string = new StringDecoder(label).write(Buffer.from('x')) + new StringDecoder('windows-1252').end();
+  return zipped.length + hex.length + bytes.length + fileHex.length + fileBytes.length + fileDefault.length + settled.length + one.length
+    + syncBytes.length + counted + sorted.length + low + Number(bigLow) + least + most + text.length;
+}
+
+export { rules };
