@@ -56,7 +56,7 @@ export declare function hashFile<E extends DigestEncoding = 'hex'>(path: FilePat
 
 export interface HashFilesOptions<E extends DigestEncoding = DigestEncoding> extends LongWorkOptions {
   outputEncoding?: E;
-  /** Files hashed at once (default: one per core). */
+  /** Files hashed at once, 1–1024 (default, or 0: as many as the pool has threads). */
   concurrency?: number;
   /** Resolve with a result per file, like Promise.allSettled, instead of rejecting. */
   settle?: boolean;

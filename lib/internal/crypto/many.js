@@ -11,8 +11,8 @@ const fs = require('node:fs');
 const { availableParallelism } = require('node:os');
 const { requireNative } = require('../native.js');
 const { copied } = require('../kept-copies.js');
-const { invalidArgType, outOfRange } = require('../errors.js');
-const { validateString } = require('../validators.js');
+const { invalidArgType } = require('../errors.js');
+const { validateString, validateInt32 } = require('../validators.js');
 const { nativeAlgorithm, BUFFER, OUTPUT_LENGTH } = require('./algorithms.js');
 const { oneShotEncodingId } = require('./algorithms.js');
 const { fsErrorFromNative } = require('../system-error.js');
@@ -221,9 +221,7 @@ async function hashFiles(paths, algorithm, options = {}) {
   if (options === null || typeof options !== 'object') throw invalidArgType('options', 'object', options);
   const { outputEncoding = 'hex', concurrency = 0, settle = false } = options;
   const encodingId = oneShotEncodingId(outputEncoding);
-  if (!Number.isInteger(concurrency) || concurrency < 0 || concurrency > 1024) {
-    throw outOfRange('options.concurrency', '>= 0 && <= 1024', concurrency);
-  }
+  validateInt32(concurrency, 'options.concurrency', 0, 1024);
   const longWork = longWorkOptionsOf(options);
   let outcomes;
   if (id !== undefined && files.every((file) => file.text !== undefined)) {
