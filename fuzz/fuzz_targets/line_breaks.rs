@@ -7,8 +7,8 @@
 
 use hotpath::readline::count::LineCounter;
 use hotpath::readline::line_breaks::{find_breaks, find_in_latin1, find_in_utf16, BreakRule};
-use hotpath::text::node_decoder::incomplete_utf8_tail_len;
 use hotpath::text::js_text::{render_utf8, JsText};
+use hotpath::text::node_decoder::incomplete_utf8_tail_len;
 use hotpath_fuzz::{chunks, Input};
 use libfuzzer_sys::fuzz_target;
 

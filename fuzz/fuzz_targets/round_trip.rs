@@ -50,10 +50,9 @@ fuzz_target!(|bytes: &[u8]| {
         Ok(packed) => packed_forms.push(packed),
         Err(error) => panic!("streamed compression failed: {error:?}"),
     }
-    if !compressor.is_brotli()
-        && packer.flate.dictionary.is_empty()
-        && parallel_deflate::pays_off(packer.flate.level)
-    {
+    // Every input the parallel path would take but its size (the fuzzer's inputs are
+    // small, and the joining of blocks is what needs testing at every size).
+    if parallel_deflate::refusal(compressor, &packer.flate, finish, usize::MAX).is_none() {
         match parallel_deflate::compress(compressor, &packer.flate, plain) {
             Ok(packed) => packed_forms.push(packed),
             Err(error) => panic!("parallel compression failed: {error:?}"),

@@ -5,9 +5,9 @@
 //! state that JS code scribbled on never makes the engine panic.
 #![no_main]
 
+use hotpath::text::js_text::render;
 use hotpath::text::node_decoder::{flush_text, new_state, write, STATE_LEN};
 use hotpath::text::node_encoding::{NodeEncoding, ALL as ENCODINGS};
-use hotpath::text::js_text::render;
 use hotpath_fuzz::{chunks, Input};
 use libfuzzer_sys::fuzz_target;
 
