@@ -196,12 +196,6 @@ export declare function hashFiles(algorithm: DigestAlgorithm, paths: string[], c
 export declare function hashManyPacked(algorithm: DigestAlgorithm, bytes: Uint8Array, ends: Float64Array, control?: WorkControl): Promise<Buffer | null>
 
 /**
- * `hashManySync` over small inputs the face packed back to back (`bytes`, input `i`
- * ending at `ends[i]`): one crossing reads them all. Digests back to back.
- */
-export declare function hashManyPackedSync(algorithm: DigestAlgorithm, bytes: Uint8Array, ends: Float64Array): Buffer
-
-/**
  * `hashManySync` over inputs as they are: digests back to back in one Buffer (the face
  * slices or encodes it). Views are read where they are (the JS thread waits while the
  * pool hashes them), never copied: the face's choice for big inputs.

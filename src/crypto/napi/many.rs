@@ -92,24 +92,6 @@ fn packed_slices<'a>(bytes: &'a [u8], ends: &[f64]) -> Result<Vec<&'a [u8]>> {
     })
 }
 
-/// `hashManySync` over small inputs the face packed back to back (`bytes`, input `i`
-/// ending at `ends[i]`): one crossing reads them all. Digests back to back.
-#[napi(
-    js_name = "hashManyPackedSync",
-    catch_unwind,
-    ts_args_type = "algorithm: DigestAlgorithm, bytes: Uint8Array, ends: Float64Array"
-)]
-pub fn hash_many_packed_sync(
-    algorithm: Algorithm,
-    bytes: ByteView,
-    ends: ByteView,
-) -> Result<Buffer> {
-    let ends = read_ends(&ends);
-    let slices = packed_slices(bytes.as_slice(), &ends)?;
-    crate::pool::ensure_started();
-    Ok(concat_digests(&many::hash_many(algorithm, &slices)).into())
-}
-
 /// `hashMany`: the packed inputs hashed off the JS thread. `bytes` is copied first, as
 /// JS may change, detach or shrink its buffer while the work runs (see
 /// `js_memory::owned`); progress counts inputs. Resolves null when cancelled.
