@@ -63,14 +63,15 @@ function reportProgress(read, onProgress) {
 
 /**
  * Runs `start(control)` (a promise of the result, or of null when the work saw the
- * cancel) under `signal` and `onProgress`. Without either, `start` gets no control
- * and the addon makes its own. `control` is a native WorkControl unless `makeControl`
- * gives another (a JsWorkControl for work done in JS).
+ * cancel) under `signal` and `onProgress`. `control` is what the work reports to and
+ * checks: the caller's (a JsWorkControl for work done in JS, the workers kernels'
+ * view of theirs), else a native WorkControl made only when a signal or onProgress
+ * needs one (without, the addon makes its own).
  */
-async function runLongWork({ signal, onProgress }, start, makeControl = () => new native.WorkControl()) {
+async function runLongWork({ signal, onProgress }, start, control = undefined) {
   if (signal !== undefined && signal.aborted) throw abortErrorOf(signal);
-  if (signal === undefined && onProgress === undefined) return start(undefined);
-  const control = makeControl();
+  if (signal === undefined && onProgress === undefined) return start(control);
+  control ??= new native.WorkControl();
   const stopListening = listenForAbort(signal, () => control.cancel());
   const progress = onProgress && reportProgress(() => [control.done(), control.total()], onProgress);
   let result;
@@ -85,4 +86,4 @@ async function runLongWork({ signal, onProgress }, start, makeControl = () => ne
   return result;
 }
 
-module.exports = { longWorkOptionsOf, runLongWork, reportProgress, JsWorkControl, PROGRESS_EVERY_MS };
+module.exports = { longWorkOptionsOf, runLongWork, JsWorkControl, PROGRESS_EVERY_MS };

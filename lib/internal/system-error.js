@@ -26,8 +26,11 @@ function readErrorsNamePathRule() {
 async function fsErrorFromNative(error, path) {
   const match = error && typeof error.message === 'string' ? MARKER.exec(error.message) : null;
   if (!match) return error;
-  const errno = -Number(match[1]);
-  const syscall = match[2];
+  return fsError(-Number(match[1]), match[2], path);
+}
+
+/** The error fs.readFile gives when `syscall` fails with `errno` (negative, as libuv's). */
+async function fsError(errno, syscall, path) {
   const namesPath = syscall === 'open' || (await readErrorsNamePathRule());
   const [code, description] = util.getSystemErrorMap().get(errno) || ['UNKNOWN', 'unknown error'];
   const systemError = new Error(`${code}: ${description}, ${syscall}${namesPath ? ` '${path}'` : ''}`);
@@ -38,4 +41,4 @@ async function fsErrorFromNative(error, path) {
   return systemError;
 }
 
-module.exports = { fsErrorFromNative };
+module.exports = { fsErrorFromNative, fsError };

@@ -15,9 +15,9 @@ const { invalidArgType } = require('../errors.js');
 const { validateString, validateInt32 } = require('../validators.js');
 const { nativeAlgorithm, BUFFER, OUTPUT_LENGTH } = require('./algorithms.js');
 const { oneShotEncodingId } = require('./algorithms.js');
-const { fsErrorFromNative } = require('../system-error.js');
+const { fsErrorFromNative, fsError } = require('../system-error.js');
 const { fsPathOf } = require('../fs-path.js');
-const { packInputs, pieceEnd } = require('./packed-inputs.js');
+const { packPiece } = require('./packed-inputs.js');
 const { longWorkOptionsOf, runLongWork, JsWorkControl } = require('../long-work.js');
 const { NODE_ENCODING_IDS } = require('../text/encodings.js');
 
@@ -79,13 +79,11 @@ function unpack(digests, count, size, encodingId) {
  * cache misses on scattered small buffers are the cost either way).
  */
 function digestsNow(nativeBinding, id, inputs) {
-  validateInputs(inputs);
   return nativeBinding.hashManySync(id, inputs);
 }
 
-/** Node's crypto.hash() of each input (its errors for an unknown digest). */
+/** Node's crypto.hash() of each input, for the digests the addon lacks. */
 function hashEachWithNode(algorithm, inputs, outputEncoding) {
-  validateInputs(inputs);
   const encoding = oneShotEncodingId(outputEncoding) === BUFFER ? 'buffer' : outputEncoding;
   return inputs.map((input) => nodeHashOf(algorithm, input, encoding));
 }
@@ -94,7 +92,8 @@ function hashEachWithNode(algorithm, inputs, outputEncoding) {
 function hashManySync(algorithm, inputs, outputEncoding = 'hex') {
   const nativeBinding = requireNative('hashManySync');
   validateString(algorithm, 'algorithm');
-  const id = nativeAlgorithm(algorithm);
+  validateInputs(inputs);
+  const id = algorithmId(algorithm);
   if (id === undefined) return hashEachWithNode(algorithm, inputs, outputEncoding);
   const encodingId = oneShotEncodingId(outputEncoding);
   return unpack(digestsNow(nativeBinding, id, inputs), inputs.length, OUTPUT_LENGTH[id], encodingId);
@@ -109,28 +108,27 @@ async function hashMany(algorithm, inputs, outputEncoding = 'hex', options = und
   const nativeBinding = requireNative('hashMany');
   validateString(algorithm, 'algorithm');
   const longWork = longWorkOptionsOf(options);
-  const id = nativeAlgorithm(algorithm);
+  validateInputs(inputs);
+  const id = algorithmId(algorithm);
   if (id === undefined) {
     // Node's crypto.hash(), here on the calling thread: done in one go, nothing to stop.
-    const work = async (control = new JsWorkControl()) => {
+    const work = async (control) => {
       const digests = hashEachWithNode(algorithm, inputs, outputEncoding);
       control.doneUnits = digests.length;
       return digests;
     };
-    return runLongWork(longWork, work, () => new JsWorkControl(Array.isArray(inputs) ? inputs.length : 0));
+    return runLongWork(longWork, work, new JsWorkControl(inputs.length));
   }
   const encodingId = oneShotEncodingId(outputEncoding);
-  validateInputs(inputs);
   // Packed now, while the inputs are as the caller left them, a piece at a time: the
   // addon copies each piece and hashes it on the pool while the next is packed.
   const digests = await runLongWork(longWork, (control) => {
     const pieces = [];
     for (let from = 0; from < inputs.length; ) {
-      const to = pieceEnd(inputs, from);
-      const packed = packInputs(inputs, from, to);
-      pieces.push(nativeBinding.hashManyPacked(id, packed.bytes, packed.ends, control));
-      copied(packed.bytes.byteLength);
-      from = to;
+      const piece = packPiece(inputs, from);
+      pieces.push(nativeBinding.hashManyPacked(id, piece.bytes, piece.ends, control));
+      copied(piece.bytes.byteLength);
+      from = piece.to;
     }
     return Promise.all(pieces).then((done) => (done.includes(null) ? null : Buffer.concat(done)));
   });
@@ -159,7 +157,7 @@ async function hashFileWithNode(path, algorithm) {
     }
   } catch (error) {
     if (typeof error.errno !== 'number' || error.syscall !== 'read') throw error;
-    throw await fsErrorFromNative(new Error(`errno:${-error.errno}:read`), String(path));
+    throw await fsError(error.errno, 'read', String(path));
   } finally {
     await file.close();
   }
@@ -223,9 +221,8 @@ async function hashFiles(paths, algorithm, options = {}) {
       results.map((result, i) => (typeof result === 'string' ? fsErrorFromNative(new Error(result), texts[i]) : result)),
     );
   } else {
-    const work = (control = new JsWorkControl()) =>
-      digestFilesWithNode(nativeBinding, files, id, algorithm, concurrency, control);
-    outcomes = await runLongWork(longWork, work, () => new JsWorkControl(files.length));
+    const work = (control) => digestFilesWithNode(nativeBinding, files, id, algorithm, concurrency, control);
+    outcomes = await runLongWork(longWork, work, new JsWorkControl(files.length));
   }
   const failed = (outcome) => !Buffer.isBuffer(outcome);
   if (settle) {

@@ -21,15 +21,21 @@ function roomFor(bytes) {
   return arena;
 }
 
+// The addon gets pieces of about this size, packing the next while the pool hashes
+// the last (with every core busy, packing would otherwise all come first).
+const PIECE_BYTES = 1 << 20;
+
 /**
- * `{ bytes, ends }`: inputs[from..to) back to back (a string as its UTF-8 bytes), the
- * i-th ending at ends[i], valid until the next call. The inputs are strings and views
- * (the caller has checked them); a piece (pieceEnd) always fits in one Buffer.
+ * `{ bytes, ends, to }`: the piece of inputs that starts at `from` (about PIECE_BYTES,
+ * at least one input, ending before inputs[to]) back to back, a string as its UTF-8
+ * bytes, the i-th ending at ends[i]; valid until the next call. The inputs are strings
+ * and views (the caller has checked them).
  */
-function packInputs(inputs, from = 0, to = inputs.length) {
+function packPiece(inputs, from) {
   let room = 0;
-  for (let i = from; i < to; i++) {
-    const input = inputs[i];
+  let to = from;
+  while (to < inputs.length && (to === from || room < PIECE_BYTES)) {
+    const input = inputs[to++];
     room += typeof input === 'string' ? 3 * input.length : input.byteLength;
   }
   const bytes = roomFor(room);
@@ -47,22 +53,7 @@ function packInputs(inputs, from = 0, to = inputs.length) {
     }
     ends[i - from] = end;
   }
-  return { bytes: bytes.subarray(0, end), ends };
+  return { bytes: bytes.subarray(0, end), ends, to };
 }
 
-// The async form hands the addon pieces of about this size, packing the next while the
-// pool hashes the last (with every core busy packing would otherwise come first).
-const PIECE_BYTES = 1 << 20;
-
-/** Where the piece that starts at `from` ends: about PIECE_BYTES, at least one input. */
-function pieceEnd(inputs, from) {
-  let bytes = 0;
-  let to = from;
-  while (to < inputs.length && (to === from || bytes < PIECE_BYTES)) {
-    const input = inputs[to++];
-    bytes += typeof input === 'string' ? input.length : input.byteLength;
-  }
-  return to;
-}
-
-module.exports = { packInputs, pieceEnd };
+module.exports = { packPiece };

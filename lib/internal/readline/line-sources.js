@@ -18,7 +18,7 @@ const { resolveEncoding } = require('../text/encodings.js');
 const { fsErrorFromNative } = require('../system-error.js');
 const { fsPathOf } = require('../fs-path.js');
 const { validateAbortSignal, listenForAbort } = require('../abort.js');
-const { longWorkOptionsOf, runLongWork } = require('../long-work.js');
+const { longWorkOptionsOf, runLongWork, JsWorkControl } = require('../long-work.js');
 
 const FILE_CHUNK = 1 << 16; // 64 KiB: measured faster and ~40% less peak RSS than 256 KiB or 1 MiB
 const BLANK = /^\s*$/;
@@ -325,7 +325,10 @@ async function countLines(path, options = undefined) {
   const nativeBinding = requireNative('countLines');
   const file = fsPathOf(path, 'path');
   const longWork = longWorkOptionsOf(options);
-  if (file.text === undefined) return runLongWork({ signal: longWork.signal }, () => countLinesInJs(file.path, longWork.signal));
+  // (That path reads through fs and counts in JS: a signal stops it, no progress.)
+  if (file.text === undefined) {
+    return runLongWork({ signal: longWork.signal }, () => countLinesInJs(file.path, longWork.signal), new JsWorkControl());
+  }
   try {
     return await runLongWork(longWork, (control) => nativeBinding.countLines(file.text, SEPARATORS_END_LINES, control));
   } catch (error) {

@@ -10,8 +10,7 @@ const { isSharedArrayBuffer } = require('node:util').types;
 const { requireNative, nativeEnum } = require('../native.js');
 const { makeNodeError } = require('../errors.js');
 const { copied } = require('../kept-copies.js');
-const { abortErrorOf, listenForAbort } = require('../abort.js');
-const { reportProgress } = require('../long-work.js');
+const { runLongWork } = require('../long-work.js');
 const { validateTypedArray, progressOf, asyncOptionsOf } = require('./arguments.js');
 
 const Kernel = nativeEnum('KernelKind');
@@ -73,35 +72,35 @@ function notWrittenBack(kernel) {
   );
 }
 
-/** Runs a kernel on the pool; resolves to what the addon resolves to. */
+/**
+ * Runs a kernel on the pool; resolves to what the addon resolves to. `signal` and
+ * `onProgress` as long-work.js runs them, over the kernel's own cancel flag and its
+ * progress slots in shared memory.
+ */
 async function runAsync(array, settings, options) {
   const native = binding();
   validateTypedArray(array, isDetached);
   const { signal, onProgress, progress, index } = asyncOptionsOf(options);
-  if (signal?.aborted) throw abortErrorOf(signal);
-  const control = new native.KernelControl();
-  const stopListening = listenForAbort(signal, () => control.cancel());
-  const reporting =
-    onProgress && reportProgress(() => [Atomics.load(progress, index), Atomics.load(progress, index + 1)], onProgress);
-  let result;
-  try {
-    result = await inCallOrder(array, settings.kernel === Kernel.Sort, () => {
+  const kernelControl = new native.KernelControl();
+  const control = {
+    cancel: () => kernelControl.cancel(),
+    done: () => Atomics.load(progress, index),
+    total: () => Atomics.load(progress, index + 1),
+  };
+  const run = async () => {
+    const result = await inCallOrder(array, settings.kernel === Kernel.Sort, () => {
       // Again: the buffer may have been detached while an earlier sort ran.
       validateTypedArray(array, isDetached);
-      const running = native.workersRun(array, nativeOptions(settings), control, progress, index);
+      const running = native.workersRun(array, nativeOptions(settings), kernelControl, progress, index);
       if (!isSharedArrayBuffer(array.buffer)) copied(array.byteLength);
       return running;
     });
-  } finally {
-    stopListening();
-    if (reporting) reporting.stop();
-  }
-  // The addon resolves null when the kernel stopped because it was cancelled, and
-  // false when a sort's copy could not be written back.
-  if (result === null) throw abortErrorOf(signal);
-  if (result === false) throw notWrittenBack('sort');
-  if (reporting) reporting.finish();
-  return result;
+    // The addon resolves null when the kernel stopped because it was cancelled (the
+    // rejection runLongWork makes), and false when a sort's copy could not be written back.
+    if (result === false) throw notWrittenBack('sort');
+    return result;
+  };
+  return runLongWork({ signal, onProgress }, run, control);
 }
 
 module.exports = { Kernel, runSync, runAsync };

@@ -163,8 +163,7 @@ function makeMany(mode, name, syncForm) {
     // Copied now: each runs in a later turn, when JS may have changed, detached or
     // shrunk its buffer.
     const inputs = views.map(ownCopy);
-    const work = async (control = new JsWorkControl()) => {
-      control.totalUnits = inputs.length;
+    const work = async (control) => {
       const results = [];
       for (const bytes of inputs) {
         await new Promise((resolve) => setImmediate(resolve));
@@ -174,7 +173,7 @@ function makeMany(mode, name, syncForm) {
       }
       return results;
     };
-    return runLongWork(longWork, work, () => new JsWorkControl(inputs.length));
+    return runLongWork(longWork, work, new JsWorkControl(inputs.length));
   };
   return async function many(buffers, opts) {
     if (!Array.isArray(buffers)) throw invalidArgType('buffers', 'Array', buffers);

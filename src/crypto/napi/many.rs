@@ -83,8 +83,8 @@ fn read_ends(ends: &ByteView) -> Vec<f64> {
         .collect()
 }
 
-fn packed_slices<'a>(bytes: &'a [u8], ends: &[f64]) -> Result<Vec<&'a [u8]>> {
-    many::split_packed(bytes, ends).map_err(|_| {
+fn packed_ranges(bytes: &ByteView, ends: &ByteView) -> Result<Vec<std::ops::Range<usize>>> {
+    many::packed_ranges(bytes.len(), &read_ends(ends)).map_err(|_| {
         Error::new(
             Status::InvalidArg,
             "the ends of the packed inputs must rise within them",
@@ -108,14 +108,15 @@ pub fn hash_many_packed<'env>(
     ends: ByteView,
     control: Option<&JsWorkControl>,
 ) -> Result<Object<'env>> {
-    let ends = read_ends(&ends);
-    packed_slices(bytes.as_slice(), &ends)?;
+    // Checked here, on the JS thread, so bad ends throw; the work slices the copy.
+    let ranges = packed_ranges(&bytes, &ends)?;
     let data = bytes.to_owned_bytes();
     let control = shared_control(control);
     spawn_promise(
         env,
         move || {
-            let slices = packed_slices(data.as_slice(), &ends)?;
+            let data = data.as_slice();
+            let slices: Vec<&[u8]> = ranges.into_iter().map(|range| &data[range]).collect();
             Ok(many::hash_many_controlled(algorithm, &slices, &control)
                 .ok()
                 .map(|digests| concat_digests(&digests)))
