@@ -54,7 +54,7 @@ function load() {
   };
   if (process.env.HOTPATH_ADDON_PATH) {
     const binding = tryRequire(process.env.HOTPATH_ADDON_PATH);
-    if (binding) return binding;
+    if (binding) return loadedFrom(binding, 'HOTPATH_ADDON_PATH', require.resolve(process.env.HOTPATH_ADDON_PATH));
     throw loadFailure(`the addon HOTPATH_ADDON_PATH names could not be loaded`, errors);
   }
   const name = platformName();
@@ -64,11 +64,20 @@ function load() {
   const local = path.join(__dirname, `hotpath.${name}.node`);
   if (fs.existsSync(local)) {
     const binding = tryRequire(local);
-    if (binding) return binding;
+    if (binding) return loadedFrom(binding, 'local build', local);
   }
   const binding = tryRequire(`hotpath-${name}`);
-  if (binding) return binding;
+  if (binding) return loadedFrom(binding, `platform package hotpath-${name}`, require.resolve(`hotpath-${name}`));
   throw loadFailure(`no native addon for ${name} could be loaded: ${remedy(name)}`, errors);
+}
+
+/**
+ * Marks where the addon came from (`hotpath doctor` and `status()` say it), as a
+ * non-enumerable property so the addon's own exports stay as napi made them.
+ */
+function loadedFrom(binding, source, file) {
+  Object.defineProperty(binding, 'loadedFrom', { value: Object.freeze({ source, file }), enumerable: false });
+  return binding;
 }
 
 /** The error: its message says what failed and what to do; `cause` chains each attempt's error. */

@@ -23,3 +23,8 @@ for (const [name, path] of Object.entries(faces)) {
     },
   });
 }
+
+/** What hotpath does on this Node: the addon, its pool, per module what is native (see `hotpath doctor`). */
+module.exports.status = function status() {
+  return require('./lib/cli/status.js').status();
+};

@@ -60,7 +60,7 @@ test('the main tarball holds exactly the JS faces, their types, the loader and t
     'index.d.ts',
     'binding.js',
     'binding.d.ts',
-    ...trackedFiles('lib', 'esm'),
+    ...trackedFiles('bin', 'lib', 'esm'),
   ].sort();
   assert.deepEqual(main.files.map((file) => file.path).sort(), expected);
 });
@@ -283,4 +283,44 @@ test('with no binary that fits, each extra says it needs the addon or gives the 
   for (const [key, outcome] of Object.entries(seen)) {
     assert.equal(outcome, key in WORKS_WITHOUT_ADDON ? 'same-as-built-in' : 'needs-addon', key);
   }
+});
+
+/** `npx hotpath …` in an installed project, under the tested Node (first on PATH). */
+function npxHotpath(project, args) {
+  const nodeDir = path.dirname(process.execPath);
+  const result = spawnSync('npx', ['--no-install', 'hotpath', ...args], {
+    cwd: project,
+    env: { ...process.env, PATH: `${nodeDir}${path.delimiter}${pathWithoutCargo()}` },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (result.error) throw result.error;
+  return result;
+}
+
+test('in the installed project `npx hotpath doctor` says the addon came from the platform package', () => {
+  const result = npxHotpath(withBinary, ['doctor']);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, new RegExp(`^hotpath ${pkg.version} on Node ${process.version} `));
+  assert.match(result.stdout, new RegExp(`addon: +loaded, platform package ${platform.manifest.name} `));
+  const report = JSON.parse(npxHotpath(withBinary, ['doctor', '--json']).stdout);
+  assert.equal(report.addon.file, fs.realpathSync(path.join(withBinary, 'node_modules', platform.manifest.name, platform.manifest.main)));
+});
+
+test('in the installed project `npx hotpath bench --quick` times every module with results checked', () => {
+  const result = npxHotpath(withBinary, ['bench', '--quick', '--json']);
+  assert.equal(result.status, 0, result.stderr);
+  const { rows } = JSON.parse(result.stdout);
+  assert.deepEqual([...new Set(rows.map((row) => row.module))], ['zlib', 'crypto', 'string_decoder', 'readline', 'buffer', 'workers']);
+  for (const row of rows) assert.ok(row.ratio > 0 && Number.isFinite(row.ratio), row.case);
+  assert.equal(result.stderr.trim().split('\n').length, rows.length, 'one progress line per case');
+});
+
+test('with no binary that fits, `npx hotpath doctor` says why and exits 1, and bench refuses', () => {
+  const doctor = npxHotpath(withoutBinary, ['doctor']);
+  assert.equal(doctor.status, 1);
+  assert.match(doctor.stdout, /addon: +NOT loaded: no native addon for [\w-]+ could be loaded: install hotpath-/);
+  const bench = npxHotpath(withoutBinary, ['bench', '--quick']);
+  assert.equal(bench.status, 1);
+  assert.match(bench.stderr, /the native addon did not load/);
 });

@@ -8,3 +8,4 @@ export { default as workers } from './workers.mjs';
 import root from '../index.js';
 
 export default root;
+export const { status } = root;

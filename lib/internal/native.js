@@ -54,4 +54,10 @@ function nativeEnum(name) {
   return native ? native[name] : Object.freeze({});
 }
 
-module.exports = { native, requireNative, nativeEnum };
+/** Whether the addon loaded and from where, or why not (for `status()` and `hotpath doctor`). */
+function addonState() {
+  if (native) return { loaded: true, source: native.loadedFrom.source, file: native.loadedFrom.file };
+  return { loaded: false, code: loadError && loadError.code, reason: describeLoadError(loadError) };
+}
+
+module.exports = { native, requireNative, nativeEnum, addonState };
