@@ -1,9 +1,11 @@
 // node benches/readme-tables.mjs [--write] [module …]: each module's bench rows as the
-// README shows them, from benches/results.json: the ratio to the running version's own
+// docs show them, from benches/results.json: the ratio to the running version's own
 // built-in (or the named plain-Node way) under Node 24 and Node 26, Node 24's best peer,
 // Node 22 and 20, and Node 24's note. A † marks a version where hotpath's call is the
 // built-in's own function. Prints the tables, or with --write replaces each
-// `<!-- bench:module -->` … `<!-- /bench:module -->` block of README.md with its table.
+// `<!-- bench:module -->` … `<!-- /bench:module -->` block of docs/*.md and
+// benches/README.md with its table, and README.md's `<!-- bench:summary -->` block with
+// the summary rows (SUMMARY below) under Node 24.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +13,27 @@ import { fileURLToPath } from 'node:url';
 import { formatBytes, VERSION_ORDER } from './report.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const README = path.join(HERE, '..', 'README.md');
+const ROOT = path.join(HERE, '..');
+const README = path.join(ROOT, 'README.md');
+// Where module tables live: each module's reference page and the benches' own README.
+const TABLE_FILES = [
+  ...fs.readdirSync(path.join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => path.join(ROOT, 'docs', name)),
+  path.join(HERE, 'README.md'),
+];
+
+// The README's speed summary: one row per thing a user does most, [module, case, what it is].
+const SUMMARY = [
+  ['zlib', 'gzipSync L6', 'gzipSync, default level, 64 MiB of text'],
+  ['zlib', 'gunzipSync', 'gunzipSync, 64 MiB of text'],
+  ['zlib', 'gzip(buf, cb), parallel', 'gzip(buf, cb) of 64 MiB, on every core'],
+  ['zlib', '1 KiB JSON gzip + gunzip (callbacks)', 'a 1 KiB JSON message through gzip + gunzip callbacks'],
+  ['servers', 'fastify + @fastify/compress: JSON (25 KB) as gzip', 'fastify + @fastify/compress, 25 KB JSON as gzip (requests/s)'],
+  ['crypto', 'hashMany sha256, 100,000 × 64 B', 'sha256 of 100,000 small buffers: hashMany() vs a crypto.hash() loop'],
+  ['string_decoder', 'utf8 write(), 64 KiB chunks, Japanese text', 'StringDecoder, UTF-8 Japanese text in 64 KiB chunks'],
+  ['readline', 'lines({ batch: true })', 'lines of a 64 MiB file: lines({ batch: true }) vs for await over readline'],
+  ['buffer', 'indexOf, a 17-byte needle 1000 bytes before the end', 'indexOf of a 17-byte needle in 64 MiB'],
+  ['workers', 'sort 10M Float64', 'sort 10M Float64 vs TypedArray#sort'],
+];
 const { versions } = JSON.parse(fs.readFileSync(path.join(HERE, 'results.json'), 'utf8'));
 const NODES_OWN = /Node's own/;
 
@@ -33,7 +55,7 @@ function table(module) {
   const base = versions['24']?.[module] || versions['26']?.[module];
   if (!base) return `(no ${module} results)`;
   const lines = [
-    '| case | input | baseline | Node 24 | Node 26 | best peer (Node 24) | Node 22 / 20 | note (Node 24) |',
+    '| case | input | baseline | Node 24 | Node 26 | hotpath ÷ best peer (Node 24) | Node 22 / 20 | note (Node 24) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const row of base.rows) {
@@ -50,8 +72,28 @@ function table(module) {
   return [
     lines.join('\n'),
     '',
-    `Measured under ${measured.join(', ')}. Bold: below 0.95×. †: on that version hotpath's call is the built-in's own function.`,
+    `Ratios: the baseline's time ÷ hotpath's (above 1 = hotpath faster); the peer column likewise against the best peer. Measured under ${measured.join(', ')}. Bold: below 0.95×. †: on that version hotpath's call is the built-in's own function.`,
   ].join('\n');
+}
+
+function summary() {
+  const lines = ['| what | hotpath ÷ Node 24 (above 1 = hotpath faster) |', '| --- | --- |'];
+  for (const [module, name, what] of SUMMARY) {
+    const row = versions['24']?.[module]?.rows.find((r) => r.case === name);
+    lines.push(`| ${what} | ${row ? `${row.ratio.toFixed(2)}×` : '–'} |`);
+  }
+  const measured = versions['24'] ? Object.values(versions['24'])[0].node : 'Node 24';
+  return `${lines.join('\n')}\n\nMedians on a shared 2-core machine under ${measured}; every result checked equal to the built-in's first.`;
+}
+
+/** `text` with the block between `<!-- bench:name -->` and its end replaced by `body`, or null if it has none. */
+function replaceBlock(text, name, body) {
+  const open = `<!-- bench:${name} -->`;
+  const close = `<!-- /bench:${name} -->`;
+  const start = text.indexOf(open);
+  const end = text.indexOf(close);
+  if (start < 0 || end < start) return null;
+  return `${text.slice(0, start + open.length)}\n${body}\n${text.slice(end)}`;
 }
 
 const args = process.argv.slice(2);
@@ -61,19 +103,23 @@ const modules = wanted.length > 0 ? wanted : Object.keys(versions['24'] || versi
 
 if (!write) {
   for (const module of modules) console.log(`## ${module}\n\n${table(module)}\n`);
+  console.log(`## summary\n\n${summary()}`);
 } else {
-  let text = fs.readFileSync(README, 'utf8');
-  for (const module of modules) {
-    const open = `<!-- bench:${module} -->`;
-    const close = `<!-- /bench:${module} -->`;
-    const start = text.indexOf(open);
-    const end = text.indexOf(close);
-    if (start < 0 || end < start) {
-      console.log(`README.md has no ${open} … ${close} block: ${module} left out`);
-      continue;
+  for (const file of TABLE_FILES) {
+    let text = fs.readFileSync(file, 'utf8');
+    const written = [];
+    for (const module of modules) {
+      const next = replaceBlock(text, module, table(module));
+      if (next === null) continue;
+      text = next;
+      written.push(module);
     }
-    text = `${text.slice(0, start + open.length)}\n${table(module)}\n${text.slice(end)}`;
-    console.log(`README.md: ${module} table written`);
+    if (written.length > 0) {
+      fs.writeFileSync(file, text);
+      console.log(`${path.relative(ROOT, file)}: ${written.join(', ')} written`);
+    }
   }
-  fs.writeFileSync(README, text);
+  const readme = replaceBlock(fs.readFileSync(README, 'utf8'), 'summary', summary());
+  if (readme === null) console.log('README.md has no <!-- bench:summary --> block: summary left out');
+  else fs.writeFileSync(README, readme);
 }

@@ -4,7 +4,8 @@
 // supported Node (24, 26, 22, 20 by default: the README's order; binaries from
 // node-versions.js), one after the other so runs never share the cores. Each run
 // replaces its own version's tables in benches/results.json and RESULTS.md; at the
-// end the README's module sections get the new ratios (benches/readme-tables.mjs).
+// end the docs' module tables and the README's summary get the new ratios
+// (benches/readme-tables.mjs).
 
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');

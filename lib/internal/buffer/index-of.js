@@ -46,7 +46,7 @@ const UTF8_ENCODING = /^utf-?8$/i;
 // generalized UTF-8 (U+DFFF as ED BF BF), Node 26 for its UTF-8 with each lone
 // surrogate replaced (EF BF BD), and Node 24 aborts the process (a failed CHECK in
 // IndexOfString). Such needles are Node's to search, except on 24, which gets
-// Node 26's answer instead of the abort (see the README).
+// Node 26's answer instead of the abort (see docs/compatibility.md).
 const BUILTIN_ABORTS_ON_LONE_SURROGATE = Number(process.versions.node.split('.')[0]) === 24;
 
 function isIllFormedUtf8Needle(value, encoding) {

@@ -43,7 +43,7 @@ const nodeWrite = NodeStringDecoder.prototype.write;
 
 // Who decodes UTF-8 chunks that are not plain ASCII: the fastest exact way on each
 // Node, chosen by the `utf8 write()` rows of benches/string_decoder.bench.mjs
-// (Japanese text in 64 KiB and 1 KiB chunks; README › string_decoder has the ratios):
+// (Japanese text in 64 KiB and 1 KiB chunks; docs/string_decoder.md has the ratios):
 // - Node 20 and 22: the addon (simdutf); Node's own utf8Slice and StringDecoder decode
 //   non-ASCII UTF-8 with V8, several times slower.
 // - Node 24: Node's utf8Slice over the chunk's whole characters, with the edges kept
