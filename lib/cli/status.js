@@ -40,9 +40,14 @@ const WHY_NODES_OWN = {
 
 const NOT_ACCELERATED = 'not accelerated by hotpath';
 
-/** Functions (and classes) a module object exports, own properties in order. */
+/**
+ * Functions (and classes) a module object exports, own properties in order. Read from
+ * descriptors: reading an accessor could run it (crypto's deprecated `fips` getter
+ * warns DEP0093 on Node 24+).
+ */
 function functionNames(object) {
-  return Object.getOwnPropertyNames(object).filter((name) => typeof object[name] === 'function');
+  const descriptors = Object.getOwnPropertyDescriptors(object);
+  return Object.keys(descriptors).filter((name) => typeof descriptors[name].value === 'function');
 }
 
 /**
