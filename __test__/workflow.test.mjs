@@ -14,6 +14,7 @@ const require = createRequire(import.meta.url);
 const pkg = require('../package.json');
 const WORKFLOW = path.join(ROOT, '.github', 'workflows', 'release.yml');
 const text = fs.readFileSync(WORKFLOW, 'utf8');
+const VALIDATOR = path.join(path.dirname(require.resolve('@action-validator/cli/package.json')), 'cli.mjs');
 
 /** The lines of one job (from `  name:` at two spaces to the next job). */
 function job(name) {
@@ -24,8 +25,7 @@ function job(name) {
 }
 
 test('the release workflow is valid for GitHub Actions (action-validator)', () => {
-  const bin = path.join(path.dirname(require.resolve('@action-validator/cli/package.json')), 'cli.mjs');
-  const result = spawnSync(process.execPath, [bin, WORKFLOW], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [VALIDATOR, WORKFLOW], { encoding: 'utf8' });
   assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
 });
 
@@ -33,8 +33,7 @@ test('the action validator refuses a broken workflow (the check can fail)', (t) 
   const broken = path.join(fs.mkdtempSync(path.join(ROOT, '.cache', 'workflow-')), 'broken.yml');
   t.after(() => fs.rmSync(path.dirname(broken), { recursive: true, force: true }));
   fs.writeFileSync(broken, text.replace('runs-on: ${{ matrix.host }}', 'runs_on: ${{ matrix.host }}'));
-  const bin = path.join(path.dirname(require.resolve('@action-validator/cli/package.json')), 'cli.mjs');
-  assert.notEqual(spawnSync(process.execPath, [bin, broken], { encoding: 'utf8' }).status, 0);
+  assert.notEqual(spawnSync(process.execPath, [VALIDATOR, broken], { encoding: 'utf8' }).status, 0);
 });
 
 test('the build job builds every napi.targets entry', () => {

@@ -14,9 +14,10 @@ import { formatBytes, VERSION_ORDER } from './report.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.join(HERE, '..');
-const README = path.join(ROOT, 'README.md');
-// Where module tables live: each module's reference page and the benches' own README.
-const TABLE_FILES = [
+// Where the blocks live: the README (the summary), each module's reference page and the
+// benches' own README (the module tables).
+const BLOCK_FILES = [
+  path.join(ROOT, 'README.md'),
   ...fs.readdirSync(path.join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => path.join(ROOT, 'docs', name)),
   path.join(HERE, 'README.md'),
 ];
@@ -101,25 +102,24 @@ const write = args.includes('--write');
 const wanted = args.filter((a) => a !== '--write');
 const modules = wanted.length > 0 ? wanted : Object.keys(versions['24'] || versions['26'] || {});
 
+// Each block's body by name: the modules' tables and the summary.
+const blocks = [...modules.map((module) => [module, table(module)]), ['summary', summary()]];
+
 if (!write) {
-  for (const module of modules) console.log(`## ${module}\n\n${table(module)}\n`);
-  console.log(`## summary\n\n${summary()}`);
+  for (const [name, body] of blocks) console.log(`## ${name}\n\n${body}\n`);
 } else {
-  for (const file of TABLE_FILES) {
+  for (const file of BLOCK_FILES) {
     let text = fs.readFileSync(file, 'utf8');
     const written = [];
-    for (const module of modules) {
-      const next = replaceBlock(text, module, table(module));
+    for (const [name, body] of blocks) {
+      const next = replaceBlock(text, name, body);
       if (next === null) continue;
       text = next;
-      written.push(module);
+      written.push(name);
     }
     if (written.length > 0) {
       fs.writeFileSync(file, text);
       console.log(`${path.relative(ROOT, file)}: ${written.join(', ')} written`);
     }
   }
-  const readme = replaceBlock(fs.readFileSync(README, 'utf8'), 'summary', summary());
-  if (readme === null) console.log('README.md has no <!-- bench:summary --> block: summary left out');
-  else fs.writeFileSync(README, readme);
 }

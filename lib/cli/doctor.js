@@ -4,6 +4,9 @@
 
 const { MODULES, NOT_ACCELERATED } = require('./status.js');
 
+// Where a wrapped list of names continues, under the first name after its label.
+const INDENT = ' '.repeat(11);
+
 /** `names` as comma-separated lines no wider than `width`, each indented by `indent`. */
 function wrapNames(names, indent, width = 88) {
   const lines = [];
@@ -44,15 +47,15 @@ function formatStatus(report) {
   for (const module of MODULES) {
     const entry = report.modules[module];
     lines.push('', `hotpath/${module}`);
-    if (entry.native.length > 0) lines.push(`  native:  ${wrapNames(entry.native, '           ')}`);
+    if (entry.native.length > 0) lines.push(`  native:  ${wrapNames(entry.native, INDENT)}`);
     for (const [why, names] of groupedByWhy(entry.builtin)) {
       if (why === NOT_ACCELERATED && names.length > 8) {
         lines.push(`  Node's:  ${names.length} other functions (${why}; --json lists them)`);
         continue;
       }
-      lines.push(`  Node's:  ${wrapNames(names, '           ')}`, `           (${why})`);
+      lines.push(`  Node's:  ${wrapNames(names, INDENT)}`, `${INDENT}(${why})`);
     }
-    if (entry.extras.length > 0) lines.push(`  extras:  ${wrapNames(entry.extras, '           ')}`);
+    if (entry.extras.length > 0) lines.push(`  extras:  ${wrapNames(entry.extras, INDENT)}`);
     for (const note of entry.notes) lines.push(`  note:    ${note}`);
   }
   return lines.join('\n');

@@ -4,6 +4,7 @@
 // 0 done, 1 the addon did not load (or a bench check failed), 2 a wrong command line.
 
 const { status, MODULES } = require('./status.js');
+const { addonState } = require('../internal/native.js');
 const { formatStatus } = require('./doctor.js');
 const { runBench, formatBench } = require('./bench.js');
 
@@ -55,13 +56,14 @@ async function main(args, { stdout = process.stdout, stderr = process.stderr } =
     stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const report = status();
   if (options.command === 'doctor') {
+    const report = status();
     stdout.write(`${options.json ? JSON.stringify(report, null, 2) : formatStatus(report)}\n`);
     return report.addon.loaded ? 0 : 1;
   }
-  if (!report.addon.loaded) {
-    stderr.write(`hotpath bench: the native addon did not load, so every call is Node's own: ${report.addon.reason}\n`);
+  const addon = addonState();
+  if (!addon.loaded) {
+    stderr.write(`hotpath bench: the native addon did not load, so every call is Node's own: ${addon.reason}\n`);
     return 1;
   }
   try {

@@ -12,29 +12,20 @@ const { NAMES: DIGEST_NAMES } = require('../internal/crypto/algorithms.js');
 
 const MODULES = ['zlib', 'crypto', 'string_decoder', 'readline', 'buffer', 'workers'];
 
-// Why a Node-named function stays the built-in's own, where hotpath chose so (measured).
+// Why a Node-named function stays the built-in's own, where hotpath chose so (measured):
+// per module, each reason with the functions it holds for.
 const WHY_NODES_OWN = {
   zlib: {
-    brotliCompress: "the same C brotli engine as Node's (measured 0.89–1.05×): nothing to win",
-    brotliCompressSync: "the same C brotli engine as Node's (measured 0.89–1.05×): nothing to win",
+    "the same C brotli engine as Node's (measured 0.89–1.05×): nothing to win": ['brotliCompress', 'brotliCompressSync'],
   },
   crypto: {
-    hash: "Node's one-shot beats any native call (a native one measured 0.75×)",
-    hkdf: 'one short call: nothing to win',
-    hkdfSync: 'one short call: nothing to win',
-    randomBytes: "OpenSSL's in-process generator: a native call only adds cost",
-    randomFill: "OpenSSL's in-process generator: a native call only adds cost",
-    randomFillSync: "OpenSSL's in-process generator: a native call only adds cost",
-    randomInt: "OpenSSL's in-process generator: a native call only adds cost",
-    randomUUID: "OpenSSL's in-process generator: a native call only adds cost",
-    timingSafeEqual: 'already constant-time C++',
+    "Node's one-shot beats any native call (a native one measured 0.75×)": ['hash'],
+    'one short call: nothing to win': ['hkdf', 'hkdfSync'],
+    "OpenSSL's in-process generator: a native call only adds cost": ['randomBytes', 'randomFill', 'randomFillSync', 'randomInt', 'randomUUID'],
+    'already constant-time C++': ['timingSafeEqual'],
   },
   readline: {
-    clearLine: 'terminal helper',
-    clearScreenDown: 'terminal helper',
-    cursorTo: 'terminal helper',
-    moveCursor: 'terminal helper',
-    emitKeypressEvents: 'terminal helper',
+    'terminal helper': ['clearLine', 'clearScreenDown', 'cursorTo', 'moveCursor', 'emitKeypressEvents'],
   },
 };
 
@@ -48,6 +39,14 @@ const NOT_ACCELERATED = 'not accelerated by hotpath';
 function functionNames(object) {
   const descriptors = Object.getOwnPropertyDescriptors(object);
   return Object.keys(descriptors).filter((name) => typeof descriptors[name].value === 'function');
+}
+
+/** Why `module.name`, the built-in's own function here, is. */
+function whyNodesOwn(module, name, addon) {
+  if (!addon.loaded) return 'the native addon did not load';
+  const reasons = Object.entries(WHY_NODES_OWN[module] || {});
+  const found = reasons.find(([, names]) => names.includes(name));
+  return found ? found[0] : NOT_ACCELERATED;
 }
 
 /**
@@ -72,9 +71,10 @@ function notesOn(module) {
     }[UTF8_WRITER];
     return how ? [how] : [];
   }
-  if (module === 'crypto') {
+  if (module === 'crypto' && NATIVE_DIGESTS.size > 0) {
+    // (Without native digests pbkdf2 is listed as Node's, with routedToNode's reason.)
     const digests = [...NATIVE_DIGESTS].map((id) => DIGEST_NAMES[id][0]);
-    return [digests.length > 0 ? `pbkdf2 native for ${digests.join(', ')}, Node's for other digests` : "pbkdf2 is Node's on this version"];
+    return [`pbkdf2 native for ${digests.join(', ')}, Node's for other digests`];
   }
   if (module === 'buffer') {
     return ["indexOf, lastIndexOf and includes are Buffer's methods as functions (install() puts them on Buffer.prototype)"];
@@ -90,14 +90,11 @@ function describeModule(module, addon) {
   for (const name of functionNames(face)) {
     if (!Object.prototype.hasOwnProperty.call(builtin, name)) {
       result.extras.push(name);
-    } else if (face[name] === builtin[name] || !addon.loaded) {
-      const why = addon.loaded ? (WHY_NODES_OWN[module] || {})[name] || NOT_ACCELERATED : 'the native addon did not load';
-      result.builtin.push({ name, why });
-    } else {
-      const why = routedToNode(module, name);
-      if (why) result.builtin.push({ name, why });
-      else result.native.push(name);
+      continue;
     }
+    const why = face[name] === builtin[name] || !addon.loaded ? whyNodesOwn(module, name, addon) : routedToNode(module, name);
+    if (why) result.builtin.push({ name, why });
+    else result.native.push(name);
   }
   return result;
 }

@@ -56,7 +56,7 @@ function nativeEnum(name) {
 
 /** Whether the addon loaded and from where, or why not (for `status()` and `hotpath doctor`). */
 function addonState() {
-  if (native) return { loaded: true, source: native.loadedFrom.source, file: native.loadedFrom.file };
+  if (native) return { loaded: true, ...native.loadedFrom };
   return { loaded: false, code: loadError && loadError.code, reason: describeLoadError(loadError) };
 }
 
