@@ -8,6 +8,7 @@
 //! output does not depend on how output room is handed to them, and a call that
 //! fills its room is followed by another, exactly as Node's loop does.
 
+use super::codec_cache;
 use super::codec_error::CodecError;
 use super::codecs::{Codec, CodecOptions, Step};
 use super::mode::Mode;
@@ -42,15 +43,21 @@ pub struct WriteOutcome {
     pub error: Option<CodecError>,
 }
 
+impl Drop for ChunkWriter {
+    fn drop(&mut self) {
+        codec_cache::give(std::mem::replace(&mut self.codec, Codec::Failed));
+    }
+}
+
 impl ChunkWriter {
     pub fn new(mut options: CodecOptions) -> ChunkWriter {
         let chunk_size = options.chunk_size.max(1);
         // Streams hand out data as they go, so they decode brotli exactly as Node.
         options.reference_brotli_decoder = true;
-        let mut codec = Codec::new(&options);
-        if !options.mode.is_compressor() {
-            codec.keep_snapshots();
-        }
+        // A finished stream's engine, reset, when one with these options is kept:
+        // building a deflate state (~400 KiB, zeroed) costs more than a small
+        // message, and freeing one per stream fragments the heap.
+        let codec = codec_cache::take(&options);
         ChunkWriter {
             codec,
             options,

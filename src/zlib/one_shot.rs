@@ -6,28 +6,9 @@ use super::codec_cache;
 use super::codec_error::CodecError;
 use super::codecs::libdeflate;
 use super::codecs::{Codec, CodecOptions};
-use super::codecs::{FlateCodec, REPEATED_CALL};
 use super::mode::Mode;
 use super::parallel_deflate;
 use super::route::{route, Cores, Engine};
-
-/// zlib-rs names some inflate errors "repeated call with bad state" (see
-/// `FlateCodec::name_error_from_start`); decode the input again from the start,
-/// on this error path only, for zlib's (and Node's) message.
-fn with_zlib_message(
-    options: &CodecOptions,
-    flush: i32,
-    input: &[u8],
-    error: CodecError,
-) -> CodecError {
-    match FlateCodec::new(options.mode, options.flate.clone()).name_error_from_start(flush, input) {
-        Some(message) => CodecError {
-            message: message.into(),
-            ..error
-        },
-        None => error,
-    }
-}
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum OneShotError {
@@ -205,13 +186,7 @@ fn run(
         }
         let room = (expected - start).clamp(1, WINDOW).min(limit - start);
         output.resize(start + room, 0);
-        let step = match codec.step(flush, &input[in_offset..], &mut output[start..]) {
-            Ok(step) => step,
-            Err(error) if error.message == REPEATED_CALL => {
-                return Err(with_zlib_message(options, flush, input, error).into())
-            }
-            Err(error) => return Err(error.into()),
-        };
+        let step = codec.step(flush, &input[in_offset..], &mut output[start..])?;
         output.truncate(start + step.produced);
         in_offset += step.consumed;
         if step.produced < room || output.len() == limit {

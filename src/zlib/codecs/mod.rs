@@ -99,12 +99,6 @@ impl Codec {
     }
 
     /// For streams: name zlib-rs's fast-loop inflate errors as zlib does.
-    pub fn keep_snapshots(&mut self) {
-        if let Codec::Flate(codec) = self {
-            codec.keep_snapshots();
-        }
-    }
-
     /// What the last `step` consumed and produced, also when it failed.
     pub fn last_step(&self) -> Step {
         match self {

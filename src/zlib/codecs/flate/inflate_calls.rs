@@ -1,11 +1,9 @@
 //! Inflate calls made the way Node's binding makes them (dictionary retry, gzip
 //! members one after another), and the replay that names zlib-rs's fast-loop errors.
 
-use std::ptr;
-
 use libz_rs_sys as z;
 
-use super::{FlateOptions, REPEATED_CALL};
+use super::FlateOptions;
 use crate::zlib::mode::Mode;
 
 pub(super) fn message_of(msg: *const std::ffi::c_char) -> Option<String> {
@@ -56,49 +54,5 @@ pub(super) unsafe fn inflate_as_node(
             }
         }
         err
-    }
-}
-
-pub(super) fn snapshot_of(stream: &mut z::z_stream) -> Option<Box<z::z_stream>> {
-    let mut copy = Box::<z::z_stream>::default();
-    // SAFETY: `stream` is an initialised inflate stream; `copy` is a fresh struct.
-    let err = unsafe { z::inflateCopy(&mut *copy, stream) };
-    (err == z::Z_OK).then_some(copy)
-}
-
-/// zlib-rs's fast decoding loop reports its errors ("invalid distance too far
-/// back", "invalid distance code", "invalid literal/length code") as "repeated call
-/// with bad state"; its slow loop, which runs when less than 258 bytes of output
-/// room are offered, names them. Replays the call on a copy of the state that way.
-pub(super) fn name_fast_loop_error(
-    snapshot: &mut z::z_stream,
-    mode: Mode,
-    flush: i32,
-    options: &FlateOptions,
-    input: &[u8],
-) -> Option<String> {
-    let mut window = [0u8; 128];
-    snapshot.next_in = input.as_ptr();
-    snapshot.avail_in = input.len() as u32;
-    loop {
-        snapshot.next_out = window.as_mut_ptr();
-        snapshot.avail_out = window.len() as u32;
-        let before = snapshot.avail_in;
-        // SAFETY: the snapshot is an initialised inflate stream over `input` and
-        // `window`, both alive for the call.
-        let err = unsafe { inflate_as_node(snapshot, mode, flush, options) };
-        let progressed = snapshot.avail_out < window.len() as u32 || snapshot.avail_in < before;
-        if err == z::Z_DATA_ERROR {
-            let message = message_of(snapshot.msg).filter(|m| m != REPEATED_CALL);
-            snapshot.next_in = ptr::null();
-            snapshot.next_out = ptr::null_mut();
-            return message;
-        }
-        // With Z_FINISH a full window reports Z_BUF_ERROR; it is progress all the same.
-        if !(err == z::Z_OK || err == z::Z_BUF_ERROR) || !progressed {
-            snapshot.next_in = ptr::null();
-            snapshot.next_out = ptr::null_mut();
-            return None;
-        }
     }
 }

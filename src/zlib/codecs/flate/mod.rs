@@ -17,7 +17,7 @@ pub use options::{FlateOptions, MAX_WINDOW_BITS};
 use super::Step;
 use crate::zlib::codec_error::{zlib_code_name, CodecError, END_OF_INPUT};
 use crate::zlib::mode::Mode;
-use inflate_calls::{inflate_as_node, message_of, name_fast_loop_error, snapshot_of};
+use inflate_calls::{inflate_as_node, message_of};
 
 const GZIP_ID1: u8 = 0x1f;
 const GZIP_ID2: u8 = 0x8b;
@@ -37,8 +37,6 @@ pub struct FlateCodec {
     earlier_message: Option<String>,
     /// What the last `step` consumed and produced, also when it failed.
     last_step: Step,
-    /// Streams copy the inflate state before each call to name fast-loop errors.
-    keep_snapshots: bool,
 }
 
 pub const REPEATED_CALL: &str = "repeated call with bad state";
@@ -63,14 +61,7 @@ impl FlateCodec {
             last_error: z::Z_OK,
             earlier_message: None,
             last_step: Step::default(),
-            keep_snapshots: false,
         }
-    }
-
-    /// For streams: name zlib-rs's fast-loop errors as zlib does by keeping a copy
-    /// of the inflate state before each call (one-shot calls re-decode instead).
-    pub fn keep_snapshots(&mut self) {
-        self.keep_snapshots = true;
     }
 
     fn zlib_window_bits(&self) -> i32 {
@@ -186,13 +177,6 @@ impl FlateCodec {
         stream.next_out = output.as_mut_ptr();
         stream.avail_out = out_len as u32;
 
-        // A copy of the inflate state before this call, so that an error reported
-        // by zlib-rs's fast loop can be named (see `name_fast_loop_error`).
-        let snapshot = if self.keep_snapshots && !mode.is_compressor() && in_len > 0 {
-            snapshot_of(stream)
-        } else {
-            None
-        };
         let options = &self.options;
         // SAFETY: next_in/next_out point into `input`/`output`, which outlive this
         // call, with avail_in/avail_out no larger than the slices.
@@ -203,20 +187,6 @@ impl FlateCodec {
                 inflate_as_node(stream, mode, flush, options)
             }
         };
-        if err == z::Z_DATA_ERROR
-            && self.earlier_message.is_none()
-            && message_of(stream.msg).as_deref() == Some(REPEATED_CALL)
-        {
-            if let Some(mut snapshot) = snapshot {
-                self.earlier_message =
-                    name_fast_loop_error(&mut snapshot, mode, flush, options, &input[..in_len]);
-                // SAFETY: the snapshot is an initialised inflate stream, ended once.
-                unsafe { z::inflateEnd(&mut *snapshot) };
-            }
-        } else if let Some(mut snapshot) = snapshot {
-            // SAFETY: as above.
-            unsafe { z::inflateEnd(&mut *snapshot) };
-        }
         let Some(stream) = self.stream.as_deref_mut() else {
             return Err(no_stream());
         };
@@ -283,18 +253,6 @@ impl FlateCodec {
         self.last_step
     }
 
-    /// zlib's message for the error `input` gives when decoded from the start by
-    /// this (fresh) codec, replayed through zlib-rs's slow loop (see
-    /// `name_fast_loop_error`): for one-shot calls, which hold all their input.
-    pub fn name_error_from_start(mut self, flush: i32, input: &[u8]) -> Option<String> {
-        self.ensure_stream().ok()?;
-        if self.mode == Mode::Unzip {
-            self.sniff_gzip_header(input);
-        }
-        let stream = self.stream.as_deref_mut()?;
-        name_fast_loop_error(stream, self.mode, flush, &self.options, input)
-    }
-
     /// `params(level, strategy)`: Node applies it to deflate and deflateRaw only.
     pub fn params(&mut self, level: i32, strategy: i32) -> Result<(), CodecError> {
         let mode = self.mode;
@@ -330,6 +288,7 @@ impl FlateCodec {
             && own.mem_level == options.mem_level
             && own.strategy == options.strategy
             && own.dictionary == options.dictionary
+            && own.single_member == options.single_member
     }
 
     /// Back to a fresh codec's state, keeping zlib's allocations: building a
