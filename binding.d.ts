@@ -65,6 +65,14 @@ export declare class ZlibStream {
   /** One write on the JS thread (Node's `writeSync`, used by `_processChunk`). */
   writeSync(flush: number, input: ByteView, inOffset: number, maxPieces: number, state: ByteView): Buffer[] | ZlibErrorInfo | undefined
   /**
+   * One engine call on the JS thread, exactly as Node's loop makes it, into `out`
+   * (the stream's output buffer, `chunkSize` long) from `OutAt` on: a small write
+   * runs here call by call (lib/internal/zlib/small-writes.js). The state gets
+   * Consumed, Flags (MoreOutput: the room filled; InputLeft: the stream ended
+   * before the input), OutAt (after the call) and Produced.
+   */
+  writeInto(flush: number, input: ByteView, inOffset: number, out: ByteView, state: ByteView): ZlibErrorInfo | undefined
+  /**
    * One write on the rayon pool: `chunk` starts a new chunk (copied now), an
    * absent one goes on where the last write stopped. The write state is found
    * again, and written, on the JS thread when the write settles.
@@ -402,6 +410,13 @@ export declare const enum ZlibSettingFlag {
   SingleMember = 1,
 }
 
+export declare function zlibStreamWriteCounts(): ZlibStreamWriteCounts
+
+export interface ZlibStreamWriteCounts {
+  here: number
+  pool: number
+}
+
 export declare const enum ZlibWriteFlag {
   /** The output filled the pieces asked for; write again for more. */
   MoreOutput = 1,
@@ -420,4 +435,11 @@ export declare const enum ZlibWriteSlot {
   Consumed = 0,
   /** `ZlibWriteFlag` bits. */
   Flags = 1,
+  /**
+   * Where the next output goes in the stream's output buffer (Node's
+   * `_outOffset`), after the write.
+   */
+  OutAt = 2,
+  /** Bytes a `writeInto` call wrote into the buffer it was given. */
+  Produced = 3,
 }

@@ -15,8 +15,11 @@ function formatRate(row, ns) {
   if (ns == null) return '–';
   // A sampled quantity (lower is better), shown as it is, not as a rate.
   if (row.unit === 'ms') return `${(ns / 1e6).toFixed(ns < 1e7 ? 2 : 0)} ms`;
+  if (row.unit === 'µs') return `${(ns / 1e3).toFixed(ns < 1e5 ? 1 : 0)} µs`;
+  if (row.unit === 'KiB') return `${Math.round(ns)} KiB`;
   if (row.unit === 'ops/s') {
-    const ops = 1e9 / ns;
+    // A call may be several operations (16 streams in flight).
+    const ops = (1e9 / ns) * (row.opsPerCall || 1);
     return ops >= 1e6 ? `${(ops / 1e6).toFixed(2)} M ops/s` : `${Math.round(ops).toLocaleString('en-US')} ops/s`;
   }
   const mbps = (row.bytes / ns) * 1e3;
@@ -34,6 +37,7 @@ export function summarize(module, testCase, times) {
     case: testCase.name,
     bytes: testCase.bytes || null,
     unit,
+    ...(testCase.opsPerCall ? { opsPerCall: testCase.opsPerCall } : {}),
     builtinName: testCase.builtinName || 'built-in',
     times,
     ratio: ratio(times[testCase.builtinName || 'built-in'], times.hotpath),

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { englishText, chunksOf, JSON_1K } from './corpus.mjs';
 import { throughStream } from './through-stream.mjs';
+import { messageCases } from './zlib-messages.mjs';
 
 const require = createRequire(import.meta.url);
 const node = require('node:zlib');
@@ -268,7 +269,7 @@ function smallAsyncRoundTripCase(json) {
 
 export default {
   module: 'zlib',
-  cases: [
+  cases: async () => [
     crc32Case(64),
     crc32Case(64 << 10),
     crc32Case(16 << 20),
@@ -291,5 +292,6 @@ export default {
     brotliDecompressCase(TEXT_16),
     smallRoundTripCase(JSON_1K),
     smallAsyncRoundTripCase(JSON_1K),
+    ...(await messageCases()),
   ],
 };

@@ -76,6 +76,18 @@ impl ByteView<'_> {
         unsafe { std::slice::from_raw_parts(self.data, self.len) }
     }
 
+    /// Copies `bytes` into the view from `offset` on (as much as fits); callers must
+    /// not hold a slice of any view across this call, since views may overlap.
+    pub fn overwrite_at(&self, offset: usize, bytes: &[u8]) {
+        let count = bytes.len().min(self.len.saturating_sub(offset));
+        if count == 0 {
+            return;
+        }
+        // SAFETY: `offset + count <= len` bytes of the view are valid now (see
+        // `as_slice`); `ptr::copy` tolerates overlap with `bytes`.
+        unsafe { ptr::copy(bytes.as_ptr(), self.data.add(offset), count) };
+    }
+
     /// Copies `bytes` over the start of the view; callers must not hold a slice of
     /// any view across this call, since views may overlap.
     pub fn overwrite(&self, bytes: &[u8]) {

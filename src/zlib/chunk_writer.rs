@@ -15,6 +15,8 @@ use super::mode::Mode;
 
 /// The most output room offered to one engine call (see `ChunkWriter::fill`).
 const ONE_CALL_ROOM: usize = 8 << 20;
+/// The least room a write's first engine call is offered.
+const FIRST_OFFER: usize = 16 << 10;
 
 pub struct ChunkWriter {
     codec: Codec,
@@ -41,6 +43,19 @@ pub struct WriteOutcome {
     pub input_left: bool,
     /// The engine failed; `pieces` hold what Node would have pushed before.
     pub error: Option<CodecError>,
+    /// Where the next output goes in Node's `_outBuffer` after this write.
+    pub out_offset: usize,
+}
+
+/// What one `write_once` call did.
+pub struct OneCall {
+    pub step: Step,
+    /// Where its output starts in Node's `_outBuffer`.
+    pub at: usize,
+    /// It filled the piece's room: Node calls again (with the input from `consumed`).
+    pub room_filled: bool,
+    /// Room was left and so was input: the stream ended before its input.
+    pub input_left: bool,
 }
 
 impl Drop for ChunkWriter {
@@ -113,6 +128,7 @@ impl ChunkWriter {
         outcome.more_output = error.is_none() && produced == window;
         outcome.input_left = error.is_none() && !outcome.more_output && step.consumed < input.len();
         self.out_offset = (self.out_offset + produced) % self.chunk_size;
+        outcome.out_offset = self.out_offset;
         outcome.error = error;
         outcome
     }
@@ -143,6 +159,7 @@ impl ChunkWriter {
                     // The failing call's output is never pushed, as in Node.
                     outcome.output.truncate(start);
                     outcome.error = Some(error);
+                    outcome.out_offset = self.out_offset;
                     return outcome;
                 }
             };
@@ -152,6 +169,7 @@ impl ChunkWriter {
                 outcome.pieces.push(step.produced as u32);
             }
             self.out_offset = (self.out_offset + step.produced) % self.chunk_size;
+            outcome.out_offset = self.out_offset;
             if step.produced < room {
                 outcome.input_left = outcome.consumed < input.len();
                 return outcome;
@@ -164,11 +182,11 @@ impl ChunkWriter {
     }
 
     /// What one engine call with `room` bytes of output room gives, appended to
-    /// `output`: the steps' total and the error that stopped them, if any. Room up to
-    /// `ONE_CALL_ROOM` is offered in one call, as before; past it (a huge
-    /// `chunkSize`), in doubling steps, so that memory follows the output, not the
-    /// room. Node's buffer of `chunkSize` bytes is never touched past its output
-    /// either; zero-filling 2 GiB per write (or 32 GiB, for 16 pieces) is not an option.
+    /// `output`: the steps' total and the error that stopped them, if any. Room is
+    /// offered in doubling steps, from one piece's room up to `ONE_CALL_ROOM` a call,
+    /// so that memory (and zero-filling) follows the output, not the room. Node's
+    /// buffer of `chunkSize` bytes is never touched past its output either;
+    /// zero-filling 2 GiB per write (or 32 GiB, for 16 pieces) is not an option.
     fn fill(
         &mut self,
         flush: i32,
@@ -178,7 +196,12 @@ impl ChunkWriter {
     ) -> (Step, Option<CodecError>) {
         let start = output.len();
         let mut total = Step::default();
-        let mut offer = room.min(ONE_CALL_ROOM);
+        // The first offer is one piece's room (at least FIRST_OFFER): offered room is
+        // zero-filled, and a small message's write should not clear 256 KiB for
+        // a few hundred bytes of output. Each full offer doubles the next.
+        let mut offer = room
+            .min(self.chunk_size.max(FIRST_OFFER))
+            .min(ONE_CALL_ROOM);
         loop {
             let at = output.len();
             let want = offer.min(room - (at - start));
@@ -210,6 +233,37 @@ impl ChunkWriter {
             left -= piece;
             room = self.chunk_size;
         }
+    }
+
+    /// Where the next output goes in Node's `_outBuffer` (its `_outOffset`).
+    pub fn out_offset(&self) -> usize {
+        self.out_offset
+    }
+
+    /// One engine call exactly as Node's loop makes it: room for the rest of the
+    /// current output piece (`chunk_size - out_offset`), output into `scratch` (at
+    /// least `chunk_size` long). What a small write on the JS thread runs, call by
+    /// call, so each piece is Node's and a failing call pushes nothing, as in Node.
+    pub fn write_once(
+        &mut self,
+        flush: i32,
+        input: &[u8],
+        scratch: &mut [u8],
+    ) -> Result<OneCall, CodecError> {
+        let at = self.out_offset;
+        let room = (self.chunk_size - at).min(scratch.len());
+        let step = self.codec.step(flush, input, &mut scratch[..room])?;
+        self.out_offset = (at + step.produced) % self.chunk_size;
+        Ok(OneCall {
+            step,
+            at,
+            room_filled: step.produced == room,
+            input_left: step.produced < room && step.consumed < input.len(),
+        })
+    }
+
+    pub fn chunk_size(&self) -> usize {
+        self.chunk_size
     }
 
     pub fn params(&mut self, level: i32, strategy: i32) -> Result<(), CodecError> {

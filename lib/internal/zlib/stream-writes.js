@@ -14,8 +14,10 @@ const { copied } = require('../kept-copies.js');
 
 // Pieces one native write may hand back before JS checks backpressure again.
 const MAX_PIECES = 16;
-const { Consumed: CONSUMED, Flags: FLAGS } = nativeEnum('ZlibWriteSlot');
+const { Consumed: CONSUMED, Flags: FLAGS, OutAt: OUT_AT, Produced: PRODUCED } = nativeEnum('ZlibWriteSlot');
 const { MoreOutput: MORE_OUTPUT, InputLeft: INPUT_LEFT, Failed: FAILED } = nativeEnum('ZlibWriteFlag');
+// Z_NO_FLUSH and BROTLI_OPERATION_PROCESS: a write that keeps input for later.
+const NO_FLUSH = 0;
 
 const kError = Symbol('kError');
 const kPending = Symbol('kPending');
@@ -54,10 +56,66 @@ function processChunk(stream, chunk, flushFlag, callback) {
     process.nextTick(callback);
     return;
   }
-  // The first native write copies the chunk; the ones that go on (more output
-  // pending) continue from the addon's copy.
+  // A pool write copies the chunk; the ones that go on (more output pending)
+  // continue from the addon's copy.
   stream[kPending] = { handle, chunk, flushFlag, callback };
-  startWrite(stream);
+  if (runsHere(stream._smallWrites, chunk, flushFlag)) writeHere(stream);
+  else startWrite(stream);
+}
+
+/** Whether this write's engine work is small enough for the JS thread (small-writes.js). */
+function runsHere(rule, chunk, flushFlag) {
+  const input = rule.sinceFlush ? rule.unflushed + chunk.byteLength : chunk.byteLength;
+  rule.unflushed = flushFlag === NO_FLUSH ? input : 0;
+  return rule.limit > 0 && input <= rule.limit;
+}
+
+/**
+ * Runs the engine now, call by call as Node's loop does, each piece a slice of the
+ * stream's output buffer as Node's are, and hands the result over in the event
+ * loop's next check phase, as a pool write's comes back from the loop: so what the
+ * stream emits in between ('finish' after end(), say) comes first, as in Node.
+ * Input the write could not take (its output filled the room) is copied at once and
+ * goes on in the pool.
+ */
+function writeHere(stream) {
+  const pending = stream[kPending];
+  const { chunk, flushFlag, handle } = pending;
+  const state = stream._writeState;
+  const calls = Math.min(piecesWanted(stream), stream._smallWrites.pieces);
+  const pieces = [];
+  let consumed = 0;
+  let flags = 0;
+  for (let call = 0; call < calls; call++) {
+    // Node starts a new output buffer when the last one filled; so does a write
+    // here whose place in it (moved on by pool writes too) is behind what was sliced.
+    const at = state[OUT_AT];
+    if (stream._outBuffer === null || at < stream._outBufferEnd) {
+      stream._outBuffer = Buffer.allocUnsafe(stream._chunkSize);
+      stream._outBufferEnd = 0;
+    }
+    const failure = handle.writeInto(flushFlag, chunk, consumed, stream._outBuffer, state);
+    if (failure !== undefined) {
+      pieces.push(failure);
+      flags = FAILED;
+      break;
+    }
+    consumed += state[CONSUMED];
+    if (state[PRODUCED] > 0) {
+      stream._outBufferEnd = at + state[PRODUCED];
+      pieces.push(stream._outBuffer.subarray(at, stream._outBufferEnd));
+    }
+    flags = state[FLAGS];
+    if (!(flags & MORE_OUTPUT)) break;
+  }
+  pending.chunk = undefined;
+  if (flags & MORE_OUTPUT) {
+    pending.chunk = new Uint8Array(chunk.buffer, chunk.byteOffset + consumed, chunk.byteLength - consumed).slice();
+  }
+  // The write's report, as a pool write leaves it.
+  state[CONSUMED] = consumed;
+  state[FLAGS] = flags;
+  setImmediate(onWriteDone, stream, pieces);
 }
 
 /**

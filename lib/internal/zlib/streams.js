@@ -12,6 +12,7 @@ const { constants } = builtin;
 const { native } = require('../native.js');
 const { parseOptions, checkRangesOrGetDefault, codecArgs } = require('./options.js');
 const rules = require('./version-rules.js');
+const { smallWriteRule } = require('./small-writes.js');
 const { makeNodeError } = require('../errors.js');
 const {
   kError, kPending, newWriteState, failStream, closeHandle, processChunk, processChunkSync,
@@ -62,6 +63,10 @@ function ZlibBase(opts, parsed) {
   this.bytesWritten = 0;
   this._handle = new native.ZlibStream(...codecArgs(parsed));
   this._writeState = newWriteState();
+  this._smallWrites = smallWriteRule(parsed);
+  // The output buffer small writes slice their pieces from, made at the first.
+  this._outBuffer = null;
+  this._outBufferEnd = 0;
   this._chunkSize = parsed.chunkSize;
   this._defaultFlushFlag = parsed.flush;
   this._finishFlushFlag = parsed.finishFlush;

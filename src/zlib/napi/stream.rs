@@ -1,7 +1,7 @@
 //! The native side of one zlib or brotli stream: Node's per-chunk loop over a
 //! `ChunkWriter`, sync on the JS thread or async on the pool.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use napi::bindgen_prelude::Object;
@@ -24,10 +24,34 @@ pub enum WriteSlot {
     Consumed = 0,
     /// `ZlibWriteFlag` bits.
     Flags = 1,
+    /// Where the next output goes in the stream's output buffer (Node's
+    /// `_outOffset`), after the write.
+    OutAt = 2,
+    /// Bytes a `writeInto` call wrote into the buffer it was given.
+    Produced = 3,
 }
 
 #[napi]
-pub const ZLIB_WRITE_STATE_LENGTH: u32 = 2;
+pub const ZLIB_WRITE_STATE_LENGTH: u32 = 4;
+
+/// Stream writes run on the JS thread (`writeSync`: small writes and `_processChunk`)
+/// and on the pool, since the process started: tests read which path a write took.
+static WRITES_HERE: AtomicU64 = AtomicU64::new(0);
+static WRITES_ON_POOL: AtomicU64 = AtomicU64::new(0);
+
+#[napi(object)]
+pub struct ZlibStreamWriteCounts {
+    pub here: f64,
+    pub pool: f64,
+}
+
+#[napi]
+pub fn zlib_stream_write_counts() -> ZlibStreamWriteCounts {
+    ZlibStreamWriteCounts {
+        here: WRITES_HERE.load(Ordering::Relaxed) as f64,
+        pool: WRITES_ON_POOL.load(Ordering::Relaxed) as f64,
+    }
+}
 
 #[napi(js_name = "ZlibWriteFlag")]
 pub enum WriteFlag {
@@ -44,15 +68,29 @@ fn write_state(state: &ByteView, outcome: &WriteOutcome) {
     let flags = flag(outcome.more_output, WriteFlag::MoreOutput)
         | flag(outcome.input_left, WriteFlag::InputLeft)
         | flag(outcome.error.is_some(), WriteFlag::Failed);
-    // On the stack: this runs once per write.
+    put_state(
+        state,
+        [
+            outcome.consumed as u32,
+            flags,
+            outcome.out_offset as u32,
+            outcome.output.len() as u32,
+        ],
+    );
+}
+
+/// Writes the slots in `WriteSlot` order (on the stack: this runs once per write).
+fn put_state(state: &ByteView, words: [u32; ZLIB_WRITE_STATE_LENGTH as usize]) {
     let mut bytes = [0u8; ZLIB_WRITE_STATE_LENGTH as usize * 4];
-    let mut put = |slot: WriteSlot, word: u32| {
-        let at = slot as usize * 4;
-        bytes[at..at + 4].copy_from_slice(&word.to_ne_bytes());
-    };
-    put(WriteSlot::Consumed, outcome.consumed as u32);
-    put(WriteSlot::Flags, flags);
+    for (slot, word) in bytes.chunks_exact_mut(4).zip(words) {
+        slot.copy_from_slice(&word.to_ne_bytes());
+    }
     state.overwrite(&bytes);
+}
+
+thread_local! {
+    /// Output room for `writeInto`, kept between calls so it is zeroed only as it grows.
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 fn finish_write(
@@ -204,11 +242,68 @@ impl ZlibStream {
         max_pieces: u32,
         state: ByteView,
     ) -> NativeResult {
+        WRITES_HERE.fetch_add(1, Ordering::Relaxed);
         let start = (in_offset as usize).min(input.len());
         let result = self
             .writer
             .write(flush, &input.as_slice()[start..], max_pieces);
         finish_write(&state, result)
+    }
+
+    /// One engine call on the JS thread, exactly as Node's loop makes it, into `out`
+    /// (the stream's output buffer, `chunkSize` long) from `OutAt` on: a small write
+    /// runs here call by call (lib/internal/zlib/small-writes.js). The state gets
+    /// Consumed, Flags (MoreOutput: the room filled; InputLeft: the stream ended
+    /// before the input), OutAt (after the call) and Produced.
+    #[napi(catch_unwind, ts_return_type = "ZlibErrorInfo | undefined")]
+    pub fn write_into(
+        &self,
+        flush: i32,
+        input: ByteView,
+        in_offset: f64,
+        out: ByteView,
+        state: ByteView,
+    ) -> NativeResult {
+        WRITES_HERE.fetch_add(1, Ordering::Relaxed);
+        SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            let called = self.writer.with(|stream| {
+                let room = stream.writer.chunk_size();
+                if scratch.len() < room {
+                    scratch.resize(room, 0);
+                }
+                let rest = input
+                    .as_slice()
+                    .get(in_offset as usize..)
+                    .unwrap_or_default();
+                let call = stream.writer.write_once(flush, rest, &mut scratch)?;
+                Ok((call, stream.writer.out_offset()))
+            });
+            let (call, next) = match called {
+                Ok(called) => called,
+                Err(error) => return NativeResult::Failed(error),
+            };
+            // Through a scratch copy, so `out` is written only by `overwrite_at`: JS
+            // views may overlap, and no slice of one is held while another is written.
+            out.overwrite_at(call.at, &scratch[..call.step.produced]);
+            let flags = if call.room_filled {
+                WriteFlag::MoreOutput as u32
+            } else if call.input_left {
+                WriteFlag::InputLeft as u32
+            } else {
+                0
+            };
+            put_state(
+                &state,
+                [
+                    call.step.consumed as u32,
+                    flags,
+                    next as u32,
+                    call.step.produced as u32,
+                ],
+            );
+            NativeResult::Empty
+        })
     }
 
     /// One write on the rayon pool: `chunk` starts a new chunk (copied now), an
@@ -227,6 +322,7 @@ impl ZlibStream {
         max_pieces: u32,
         state: ByteView,
     ) -> Result<Object<'env>> {
+        WRITES_ON_POOL.fetch_add(1, Ordering::Relaxed);
         let writer = Arc::clone(&self.writer);
         let chunk = chunk.as_ref().map(ByteView::to_owned_bytes);
         spawn_promise_scheduled(
