@@ -106,9 +106,20 @@ test('a chunkSize above the JS thread\'s room keeps every write on the pool', as
   assert.ok(ours.pool >= 1);
 });
 
-test('brotli at quality 10-11 never compresses on the JS thread, and lower qualities only up to 16 KiB since the last flush', async () => {
-  const slow = await writesDuring(() => shortLived(hotpath, 'createBrotliCompress', undefined, BODY));
-  assert.equal(slow.here, 0);
+test('a brotli stream at quality 10-11 is Node\'s own, and an instance of hotpath\'s class', async () => {
+  for (const quality of [10, 11, undefined]) {
+    const options = quality === undefined ? undefined : { params: { [BROTLI_PARAM_QUALITY]: quality } };
+    const stream = hotpath.createBrotliCompress(options);
+    assert.ok(stream instanceof hotpath.BrotliCompress);
+    assert.ok(stream instanceof node.BrotliCompress);
+    stream.destroy();
+    const used = await writesDuring(() => shortLived(hotpath, 'createBrotliCompress', options, BODY));
+    assert.deepEqual([used.here, used.pool], [0, 0]);
+    assert.deepEqual(node.brotliDecompressSync(used.value.output), BODY);
+  }
+});
+
+test('brotli below quality 10 compresses on the JS thread only up to 16 KiB since the last flush', async () => {
   const params = { [BROTLI_PARAM_QUALITY]: 5 };
   const stream = hotpath.createBrotliCompress({ params });
   const pieces = [];

@@ -116,6 +116,15 @@ function parseBrotliOptions(opts, mode) {
   return { brotliParams, builtinOnly: dictionary !== undefined };
 }
 
+/** The quality parsed brotli params ask for (Node's default: 11). */
+function brotliQuality(parsed) {
+  const pairs = parsed.brotliParams;
+  for (let i = 0; pairs !== undefined && i < pairs.length; i += 2) {
+    if (pairs[i] === constants.BROTLI_PARAM_QUALITY) return pairs[i + 1];
+  }
+  return constants.BROTLI_DEFAULT_QUALITY;
+}
+
 /** Brotli `params` as a Uint32Array of key, value pairs (Node's checks, in order). */
 function parseBrotliParams(opts) {
   if (!opts || !opts.params) return undefined;
@@ -231,6 +240,7 @@ function codecArgs(parsed) {
 
 module.exports = {
   parseOptions,
+  brotliQuality,
   checkRangesOrGetDefault,
   codecArgs,
 };

@@ -9,7 +9,7 @@
 
 const { constants } = require('node:zlib');
 
-const { BROTLI_ENCODE, BROTLI_DECODE, BROTLI_PARAM_QUALITY, BROTLI_DEFAULT_QUALITY } = constants;
+const { BROTLI_ENCODE, BROTLI_DECODE } = constants;
 const DECODER_MODES = new Set([constants.INFLATE, constants.GUNZIP, constants.INFLATERAW, constants.UNZIP, BROTLI_DECODE]);
 
 // Input bytes of one write below which the engine work is shorter than the hop
@@ -17,20 +17,12 @@ const DECODER_MODES = new Set([constants.INFLATE, constants.GUNZIP, constants.IN
 const DEFLATE_HERE_MAX = 16 << 10;
 const INFLATE_HERE_MAX = 16 << 10;
 // Brotli's encoder keeps input until a flush, so its bound is on all the input since
-// the last flush; at quality 10-11 even 1 KB takes about a millisecond: pool only.
+// the last flush (its streams at quality 10-11 are Node's own: streams.js).
 const BROTLI_ENCODE_HERE_MAX = 16 << 10;
-const BROTLI_SLOW_QUALITY = 10;
 // Output room of one write on the JS thread: a decoder's output is not bounded by its
 // input (a 16 KiB write may inflate to megabytes), so what does not fit goes on in the
 // pool.
 const HERE_OUTPUT_ROOM = 64 << 10;
-
-function brotliQuality(brotliParams) {
-  for (let i = 0; brotliParams !== undefined && i < brotliParams.length; i += 2) {
-    if (brotliParams[i] === BROTLI_PARAM_QUALITY) return brotliParams[i + 1];
-  }
-  return BROTLI_DEFAULT_QUALITY;
-}
 
 /**
  * One stream's rule for small writes: `limit` input bytes (0: never here),
@@ -40,9 +32,7 @@ function brotliQuality(brotliParams) {
 function smallWriteRule(parsed) {
   const pieces = Math.floor(HERE_OUTPUT_ROOM / parsed.chunkSize);
   let limit = DECODER_MODES.has(parsed.mode) ? INFLATE_HERE_MAX : DEFLATE_HERE_MAX;
-  if (parsed.mode === BROTLI_ENCODE) {
-    limit = brotliQuality(parsed.brotliParams) < BROTLI_SLOW_QUALITY ? BROTLI_ENCODE_HERE_MAX : 0;
-  }
+  if (parsed.mode === BROTLI_ENCODE) limit = BROTLI_ENCODE_HERE_MAX;
   if (pieces < 1) limit = 0;
   return { limit, sinceFlush: parsed.mode === BROTLI_ENCODE, unflushed: 0, pieces };
 }

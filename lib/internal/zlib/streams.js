@@ -10,7 +10,7 @@ const { deprecate } = require('node:util');
 const builtin = require('node:zlib');
 const { constants } = builtin;
 const { native } = require('../native.js');
-const { parseOptions, checkRangesOrGetDefault, codecArgs } = require('./options.js');
+const { parseOptions, checkRangesOrGetDefault, codecArgs, brotliQuality } = require('./options.js');
 const rules = require('./version-rules.js');
 const { smallWriteRule } = require('./small-writes.js');
 const { makeNodeError } = require('../errors.js');
@@ -201,6 +201,12 @@ const MAY_USE_BUILTIN_ENGINE = new Set([BROTLI_ENCODE, BROTLI_DECODE, INFLATE, G
 Object.setPrototypeOf(Brotli.prototype, Zlib.prototype);
 Object.setPrototypeOf(Brotli, Zlib);
 
+// A brotli stream at quality 10-11 spends milliseconds per message in the encoder,
+// where hotpath's C brotli (1.0.9) is older than Node's and measured 0.63-1.0x Node's
+// time per stream (benches/zlib.bench.mjs): that stream is Node's own.
+const NODE_BROTLI_QUALITY = 10;
+const slowerThanNodes = (parsed) => parsed.mode === BROTLI_ENCODE && brotliQuality(parsed) >= NODE_BROTLI_QUALITY;
+
 /**
  * A stream class callable with or without `new` (warning once, DEP0184, where the
  * running Node does), named as Node names it.
@@ -219,7 +225,7 @@ function defineClass(name, Parent, mode) {
         return new holder[name](opts);
       }
       const parsed = parseOptions(opts, mode);
-      if (parsed.builtinOnly) return new BuiltinClass(opts);
+      if (parsed.builtinOnly || slowerThanNodes(parsed)) return new BuiltinClass(opts);
       Reflect.apply(Parent, this, [opts, parsed]);
     },
   };
