@@ -31,16 +31,20 @@ const EXPECTED = {
 
 const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-servers-'));
 const running = {};
+// ws with permessage-deflate: one DeflateRaw and one InflateRaw per connection.
+const WEBSOCKET = { script: '__test__/servers/websocket.cjs', nodeArgs: ['--require', 'hotpath/register'] };
+let websocket;
 
 before(async () => {
   for (const [name, { script, nodeArgs }] of Object.entries(SERVERS)) {
     running[name] = startServer(script, { nodeArgs, env: { CONTENT_DIR: contentDir } });
   }
-  await Promise.all(Object.values(running).map((server) => server.address));
+  websocket = startServer(WEBSOCKET.script, { nodeArgs: WEBSOCKET.nodeArgs });
+  await Promise.all([...Object.values(running), websocket].map((server) => server.address));
 });
 
 after(async () => {
-  await Promise.all(Object.values(running).map((server) => server.stop()));
+  await Promise.all([...Object.values(running), websocket].map((server) => server.stop()));
   fs.rmSync(contentDir, { recursive: true, force: true });
 });
 
@@ -104,6 +108,44 @@ test('express\'s compression middleware got hotpath\'s zlib from hotpath/registe
   assert.deepEqual(await response.json(), { hotpath: true });
 });
 
+const { exchange } = require('./servers/websocket-client.cjs');
+const { messages } = require('./servers/websocket-messages.js');
+
+async function websocketURL() {
+  return (await websocket.address).replace(/^http:/, 'ws:');
+}
+
+function checkExchange(result) {
+  assert.match(result.extensions, /permessage-deflate/, 'permessage-deflate was negotiated');
+  assert.equal(result.sent, messages(1).length);
+  assert.equal(result.matched, result.sent, 'every echo came back whole');
+}
+
+test('ws with permessage-deflate: a client and a server both under hotpath/register exchange every message', async () => {
+  const child = spawn(process.execPath, ['--require', 'hotpath/register', '__test__/servers/websocket-client.cjs', await websocketURL(), '1'], {
+    cwd: path.join(path.dirname(new URL(import.meta.url).pathname), '..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (piece) => (stdout += piece));
+  child.stderr.on('data', (piece) => (stderr += piece));
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  assert.equal(code, 0, stderr);
+  assert.equal(stderr, '');
+  checkExchange(JSON.parse(stdout));
+});
+
+test('ws with permessage-deflate: a client on Node\'s own zlib and the server under hotpath/register understand each other', async () => {
+  checkExchange(await exchange(await websocketURL(), 2));
+});
+
+test('ws got hotpath\'s zlib from hotpath/register', async () => {
+  const response = await fetch(await websocket.address);
+  assert.deepEqual(await response.json(), { hotpath: true });
+});
+
 test('the servers wrote nothing to stderr (no warning, no error)', () => {
   for (const [name, server] of Object.entries(running)) assert.equal(server.stderr(), '', name);
+  assert.equal(websocket.stderr(), '', 'websocket');
 });
