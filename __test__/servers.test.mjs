@@ -12,7 +12,7 @@ import { startServer } from './helpers/server-process.mjs';
 // body, which must equal what was served.
 
 const require = createRequire(import.meta.url);
-const { jsonDocument, textBody, streamBody } = require('./servers/content.js');
+const { jsonDocument, smallJsonDocument, textBody, streamBody } = require('./servers/content.js');
 
 const SERVERS = {
   'fastify + @fastify/compress with hotpath/zlib': { script: '__test__/servers/fastify.cjs' },
@@ -25,6 +25,7 @@ const SERVERS = {
 const ENCODINGS = ['gzip', 'deflate', 'br'];
 const EXPECTED = {
   '/json': { type: /^application\/json/, body: Buffer.from(JSON.stringify(jsonDocument())) },
+  '/small': { type: /^application\/json/, body: Buffer.from(JSON.stringify(smallJsonDocument())) },
   '/text': { type: /^text\/plain/, body: textBody() },
   '/stream': { type: /^text\/plain/, body: streamBody() },
 };

@@ -1,9 +1,16 @@
-// End to end: requests/s of one fastify + @fastify/compress server whose `zlib` option
-// is hotpath/zlib against the same server given node:zlib, under autocannon on
-// loopback with the same settings, each run bounded in time (BENCH_E2E_SECONDS, 3 s)
-// and in requests (BENCH_E2E_MAX_REQUESTS; the 10 MiB case by a fixed count). The
-// servers are __test__/servers/fastify.cjs in child processes; autocannon runs in this
-// one. Before timing, one response of each is decoded and must be the same.
+// End to end: requests/s of real servers compressing with hotpath against the same
+// servers on Node's zlib, under autocannon on loopback with the same settings, each
+// run bounded in time (BENCH_E2E_SECONDS, 2 s) and in requests
+// (BENCH_E2E_MAX_REQUESTS; the 10 MiB cases by a fixed count):
+//   - fastify + @fastify/compress whose `zlib` option is hotpath/zlib, against the same
+//     server given node:zlib (__test__/servers/fastify.cjs);
+//   - express + compression, unchanged, run under `--require hotpath/register`, against
+//     the same server run plainly (__test__/servers/express.cjs).
+// Each serves a 2 KB and a 25 KB JSON and a 10 MiB text file as gzip, deflate and br.
+// The servers run in child processes, autocannon in this one; each run also reads the
+// server's CPU time (process.cpuUsage(), via /cpu) before and after, and the note gives
+// the server CPU per request. Before timing, one response of each is decoded and must be
+// the same.
 
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -16,8 +23,9 @@ const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 const { TEXT_BYTES } = require('../__test__/servers/content.js');
 
-const SERVER = fileURLToPath(new URL('../__test__/servers/fastify.cjs', import.meta.url));
-const SECONDS = Number(process.env.BENCH_E2E_SECONDS || 3);
+const FASTIFY = fileURLToPath(new URL('../__test__/servers/fastify.cjs', import.meta.url));
+const EXPRESS = fileURLToPath(new URL('../__test__/servers/express.cjs', import.meta.url));
+const SECONDS = Number(process.env.BENCH_E2E_SECONDS || 2);
 const MAX_REQUESTS = Number(process.env.BENCH_E2E_MAX_REQUESTS || 1_000_000);
 const CONNECTIONS = 8;
 
@@ -30,18 +38,28 @@ let contentDir = null;
  * request count (10 MiB bodies: a handful per connection would make a timed run's
  * whole-request count too coarse), never neither.
  */
-async function load(url, encoding, { requests, connections }) {
+async function load(base, route, encoding, { requests, connections }) {
+  const url = base + route;
   const headers = { 'accept-encoding': encoding };
+  const cpuBefore = await serverCpu(base);
   const { result, seconds } = requests
     ? await timedRequests({ url, connections, amount: requests, timeout: 60, headers })
     : await timedRun({ url, connections, duration: SECONDS, maxOverallRequests: MAX_REQUESTS, timeout: 60, headers });
   if (result.errors || result.timeouts || result.non2xx) {
     throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`);
   }
+  const cpuMicros = (await serverCpu(base)) - cpuBefore;
   const response = await fetch(url, { headers });
   if (response.headers.get('content-encoding') !== encoding) throw new Error(`${url} did not answer in ${encoding}`);
   const body = Buffer.from(await response.arrayBuffer());
-  return { nsPerRequest: (seconds * 1e9) / result.requests.total, body };
+  const total = result.requests.total;
+  return { nsPerRequest: (seconds * 1e9) / total, cpuNsPerRequest: (cpuMicros * 1e3) / total, body };
+}
+
+/** The server process's CPU time so far (µs), from its /cpu route. */
+async function serverCpu(base) {
+  const response = await fetch(`${base}/cpu`);
+  return (await response.json()).cpu;
 }
 
 async function timedRun(options) {
@@ -68,37 +86,86 @@ function timedRequests(options) {
   });
 }
 
+const ROUTES = [
+  ['JSON (2 KB)', '/small', {}],
+  ['JSON (25 KB)', '/json', {}],
+  ['10 MiB text file', '/text', { bytes: TEXT_BYTES, requests: 24, connections: 4 }],
+];
+const ENCODINGS = ['gzip', 'deflate', 'br'];
+const STREAM_CLASS = { gzip: 'Gzip', deflate: 'Deflate', br: 'BrotliCompress' };
+
+/**
+ * One row: the server on Node's zlib (`nodeURL`) against the same server on hotpath's,
+ * with the server CPU per request of each (median over runs) in the note.
+ */
+function serverCase(server, nodeURL, hotpathURL, [label, route, { bytes, requests, connections = CONNECTIONS }], encoding) {
+  const cpu = { node: [], hotpath: [] };
+  const run = (side, base) => async () => {
+    const outcome = await load(base, route, encoding, { requests, connections });
+    cpu[side].push(outcome.cpuNsPerRequest);
+    testCase.note = describe();
+    return outcome;
+  };
+  const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+  const micros = (values) => `${(median(values) / 1e3).toFixed(0)} µs`;
+  const describe = () =>
+    [
+      `${connections} connections, ${requests ? `${requests} requests` : `${SECONDS} s`} per run`,
+      bytes ? 'requests/s × body size' : '',
+      cpu.node.length && cpu.hotpath.length
+        ? `server CPU per request: Node's zlib ${micros(cpu.node)}, hotpath ${micros(cpu.hotpath)} (${(median(cpu.node) / median(cpu.hotpath)).toFixed(2)}×)`
+        : '',
+      `${STREAM_CLASS[encoding]} streams`,
+    ]
+      .filter(Boolean)
+      .join('; ');
+  const testCase = {
+    name: `${server.name}: ${label} as ${encoding}`,
+    ...(bytes ? { bytes } : { unit: 'ops/s' }),
+    rounds: 3,
+    builtinName: server.baseline,
+    builtin: run('node', nodeURL),
+    hotpath: run('hotpath', hotpathURL),
+    sample: async (fn) => (await fn()).nsPerRequest,
+    result: (outcome) => outcome.body,
+    note: describe(),
+  };
+  return testCase;
+}
+
+const SERVERS = [
+  {
+    name: 'fastify + @fastify/compress',
+    baseline: 'zlib: node:zlib',
+    start: (contentDir) => [
+      startServer(FASTIFY, { env: { CONTENT_DIR: contentDir, ZLIB_MODULE: 'node:zlib' } }),
+      startServer(FASTIFY, { env: { CONTENT_DIR: contentDir, ZLIB_MODULE: 'hotpath/zlib' } }),
+    ],
+  },
+  {
+    name: 'express + compression under hotpath/register',
+    baseline: 'plain node',
+    start: (contentDir) => [
+      startServer(EXPRESS, { env: { CONTENT_DIR: contentDir } }),
+      startServer(EXPRESS, { env: { CONTENT_DIR: contentDir }, nodeArgs: ['--require', 'hotpath/register'] }),
+    ],
+  },
+];
+
 export default {
   module: 'servers',
   async cases() {
     contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotpath-e2e-'));
-    const start = (zlib) => startServer(SERVER, { env: { CONTENT_DIR: contentDir, ZLIB_MODULE: zlib } });
-    servers = [start('node:zlib'), start('hotpath/zlib')];
-    const [nodeURL, hotpathURL] = await Promise.all(servers.map((server) => server.address));
-    const serverCase = (name, route, encoding, { bytes, requests, connections = CONNECTIONS } = {}) => ({
-      name: `fastify + @fastify/compress: ${name}`,
-      ...(bytes ? { bytes } : { unit: 'ops/s' }),
-      rounds: 5,
-      builtinName: 'zlib: node:zlib',
-      builtin: () => load(nodeURL + route, encoding, { requests, connections }),
-      hotpath: () => load(hotpathURL + route, encoding, { requests, connections }),
-      sample: async (fn) => (await fn()).nsPerRequest,
-      result: (outcome) => outcome.body,
-      note: [
-        `${connections} connections, ${requests ? `${requests} requests` : `${SECONDS} s`} per run`,
-        bytes ? 'requests/s × body size' : '',
-        // Above @fastify/compress's sync threshold (8 KiB on 2 cores, 64 KiB on 1)
-        // every body goes through a create*() stream of the zlib it was given.
-        `${encoding === 'br' ? 'BrotliCompress' : 'Gzip'} streams`,
-      ]
-        .filter(Boolean)
-        .join('; '),
-    });
-    return [
-      serverCase('JSON (25 KB) as gzip', '/json', 'gzip'),
-      serverCase('JSON (25 KB) as br', '/json', 'br'),
-      serverCase('10 MiB text file as gzip', '/text', 'gzip', { bytes: TEXT_BYTES, requests: 48, connections: 4 }),
-    ];
+    const cases = [];
+    for (const server of SERVERS) {
+      const pair = server.start(contentDir);
+      servers.push(...pair);
+      const [nodeURL, hotpathURL] = await Promise.all(pair.map((one) => one.address));
+      for (const route of ROUTES) {
+        for (const encoding of ENCODINGS) cases.push(serverCase(server, nodeURL, hotpathURL, route, encoding));
+      }
+    }
+    return cases;
   },
   async teardown() {
     await Promise.all(servers.map((server) => server.stop()));

@@ -8,11 +8,24 @@ const path = require('node:path');
 const { Readable } = require('node:stream');
 
 const TEXT_BYTES = 10 * 1024 * 1024;
+const SMALL_JSON_ITEMS = 32;
+
+/** The small JSON response (~2 KB): an API answer, what most compressed responses are. */
+function smallJsonDocument() {
+  return jsonDocument(SMALL_JSON_ITEMS);
+}
+
+/** The server process's CPU time so far, in microseconds (the bench's CPU per request). */
+function cpuMicros() {
+  const { user, system } = process.cpuUsage();
+  return { cpu: user + system };
+}
 const STREAM_PIECES = 200;
 
-function jsonDocument() {
+/** A catalogue of `count` items: 400 make ~25 KB of JSON, 32 make ~2 KB. */
+function jsonDocument(count = 400) {
   const items = [];
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < count; i++) {
     items.push({ id: i, name: `item ${i}`, tags: ['a', 'b', String(i % 7)], price: (i * 37) % 1000 / 10 });
   }
   return { kind: 'catalogue', count: items.length, items };
@@ -72,4 +85,4 @@ function listenOnLoopback(server) {
   });
 }
 
-module.exports = { jsonDocument, textBody, textFile, pieceStream, streamBody, announce, listenOnLoopback, TEXT_BYTES };
+module.exports = { jsonDocument, smallJsonDocument, cpuMicros, textBody, textFile, pieceStream, streamBody, announce, listenOnLoopback, TEXT_BYTES };

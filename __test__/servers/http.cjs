@@ -1,16 +1,17 @@
 'use strict';
 
 // Plain node:http: each body goes through pipeline(source, hotpath compressor, res),
-// the encoding picked from Accept-Encoding. Serves /json, /text and /stream.
+// the encoding picked from Accept-Encoding. Serves /json, /small, /text and /stream.
 
 const http = require('node:http');
 const fs = require('node:fs');
 const { Readable, pipeline } = require('node:stream');
 const { createGzip, createDeflate, createBrotliCompress, constants } = require('hotpath/zlib');
-const { jsonDocument, textFile, pieceStream, listenOnLoopback } = require('./content.js');
+const { jsonDocument, smallJsonDocument, textFile, pieceStream, listenOnLoopback } = require('./content.js');
 
 const file = textFile(process.env.CONTENT_DIR);
 const json = JSON.stringify(jsonDocument());
+const small = JSON.stringify(smallJsonDocument());
 
 const ENCODERS = {
   br: () => createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }),
@@ -25,6 +26,7 @@ function chooseEncoding(header = '') {
 
 const SOURCES = {
   '/json': () => ({ type: 'application/json; charset=utf-8', body: Readable.from([json]) }),
+  '/small': () => ({ type: 'application/json; charset=utf-8', body: Readable.from([small]) }),
   '/text': () => ({ type: 'text/plain', body: fs.createReadStream(file) }),
   '/stream': () => ({ type: 'text/plain', body: pieceStream() }),
 };
