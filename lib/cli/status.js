@@ -76,6 +76,12 @@ function notesOn(module) {
     const digests = [...NATIVE_DIGESTS].map((id) => DIGEST_NAMES[id][0]);
     return [`pbkdf2 native for ${digests.join(', ')}, Node's for other digests`];
   }
+  if (module === 'zlib') {
+    return [
+      'stream writes up to 16 KiB run on the JS thread, bigger ones on the pool',
+      "BrotliCompress streams at quality 10-11 (the default) are Node's own: its C brotli is newer",
+    ];
+  }
   if (module === 'buffer') {
     return ["indexOf, lastIndexOf and includes are Buffer's methods as functions (install() puts them on Buffer.prototype)"];
   }
