@@ -1,12 +1,16 @@
-//! A few zlib codecs kept per thread between one-shot calls. Building a deflate
-//! state (window, hash chains, pending buffer: ~270 KiB) costs more than
-//! compressing a 1 KiB message; resetting a kept one is a fraction of that.
+//! A few zlib codecs kept per thread between one-shot calls and between streams.
+//! Building a deflate state (window, hash chains, pending buffer: ~400 KiB, mapped
+//! from the kernel: `flate/zeroed_alloc.rs`) costs more than compressing a 1 KiB
+//! message; resetting a kept one is a fraction of that.
 
 use std::cell::RefCell;
 
 use super::codecs::{Codec, CodecOptions};
 
-const KEEP: usize = 4;
+// Enough for 16 responses compressed at once on one thread (the bench's in-flight
+// rows): with 4, twelve of them mapped and unmapped a state each time (3× slower).
+// At most ~3 MiB per thread stays held.
+const KEEP: usize = 16;
 
 thread_local! {
     static CACHE: RefCell<Vec<Codec>> = const { RefCell::new(Vec::new()) };

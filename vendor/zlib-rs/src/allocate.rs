@@ -207,6 +207,10 @@ pub struct Allocator<'a> {
 unsafe impl Sync for Allocator<'static> {}
 
 #[cfg(feature = "rust-allocator")]
+/// hotpath: the `opaque` of a zalloc that returns zeroed memory, as calloc does (see
+/// `allocate_layout_zeroed`).
+pub const ZEROED_BY_ZALLOC: *mut c_void = 1 as *mut c_void;
+
 pub static RUST: Allocator<'static> = Allocator {
     zalloc: zalloc_rust,
     zfree: zfree_rust,
@@ -322,6 +326,12 @@ impl Allocator<'_> {
 
     fn allocate_layout_zeroed(&self, layout: Layout) -> *mut c_void {
         assert!(layout.align() <= ALIGN.into());
+
+        // hotpath: a zalloc whose `opaque` is ZEROED_BY_ZALLOC returns zeroed memory (it
+        // is calloc): writing zeros again would only touch pages the kernel gave zeroed.
+        if self.opaque == ZEROED_BY_ZALLOC {
+            return self.allocate_layout(layout);
+        }
 
         #[cfg(feature = "rust-allocator")]
         if self.zalloc == RUST.zalloc {

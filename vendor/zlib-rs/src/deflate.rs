@@ -322,7 +322,11 @@ pub fn init(stream: &mut z_stream, config: DeflateConfig) -> ReturnCode {
     let allocs = DeflateAllocOffsets::new(window_bits, lit_bufsize);
 
     // FIXME: pointer methods on NonNull are stable since 1.80.0
-    let Some(allocation_start) = alloc.allocate_slice_raw::<u8>(allocs.total_size) else {
+    // hotpath: one zeroed allocation instead of zeroing the window, `prev` and `head`
+    // after it, so that a calloc-backed zalloc (ZEROED_BY_ZALLOC) leaves untouched the
+    // pages a small message never reaches (an open stream held 64 KiB of window and
+    // 64 KiB of `prev` it had not used).
+    let Some(allocation_start) = alloc.allocate_zeroed_buffer(allocs.total_size) else {
         return ReturnCode::MemError;
     };
 
@@ -332,18 +336,15 @@ pub fn init(stream: &mut z_stream, config: DeflateConfig) -> ReturnCode {
     let buf = unsafe { allocation_start.as_ptr().add(align_offset) };
 
     let (window, prev, head, pending, sym_buf) = unsafe {
+        // Zeroed by the allocation (hotpath).
         let window_ptr: *mut u8 = buf.add(allocs.window_pos);
-        window_ptr.write_bytes(0u8, 2 * w_size);
         let window = Window::from_raw_parts(window_ptr, window_bits);
 
         // FIXME: write_bytes is stable for NonNull since 1.80.0
         let prev_ptr = buf.add(allocs.prev_pos).cast::<Pos>();
-        prev_ptr.write_bytes(0, w_size);
         let prev = WeakSliceMut::from_raw_parts_mut(prev_ptr, w_size);
 
         let head_ptr = buf.add(allocs.head_pos).cast::<[Pos; HASH_SIZE]>();
-        // Zero out the full array. `write_bytes` will write `1 * size_of<[Pos; HASH_SIZE]>` bytes.
-        head_ptr.write_bytes(0, 1);
         let head = WeakArrayMut::<Pos, HASH_SIZE>::from_ptr(head_ptr);
 
         let pending_ptr = buf.add(allocs.pending_pos).cast::<MaybeUninit<u8>>();

@@ -11,6 +11,7 @@ mod inflate_calls;
 mod options;
 #[cfg(test)]
 mod tests;
+mod zeroed_alloc;
 
 pub use options::{FlateOptions, MAX_WINDOW_BITS};
 
@@ -94,8 +95,11 @@ impl FlateCodec {
             let mut stream = Box::<z::z_stream>::default();
             let bits = self.zlib_window_bits();
             let size = std::mem::size_of::<z::z_stream>() as i32;
-            // SAFETY: `stream` is a valid, boxed (so unmoving) z_stream with null
-            // allocator fields, which zlib-rs replaces with its own.
+            if self.mode.is_compressor() {
+                zeroed_alloc::use_zeroed_alloc(&mut stream);
+            }
+            // SAFETY: `stream` is a valid, boxed (so unmoving) z_stream whose allocator
+            // fields are calloc's (deflate) or null, which zlib-rs replaces with its own.
             let err = unsafe {
                 if self.mode.is_compressor() {
                     z::deflateInit2_(
