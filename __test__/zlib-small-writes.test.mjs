@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import node from 'node:zlib';
 import { seededRandom } from './helpers/random.mjs';
+import { recordStream } from './helpers/stream-record.mjs';
 
 const require = createRequire(import.meta.url);
 const hotpath = require('hotpath/zlib');
@@ -24,21 +25,12 @@ async function writesDuring(fn) {
 
 /** create, end(input), read to the end: what a server does per response. */
 function shortLived(zlib, create, options, input) {
-  return new Promise((resolve) => {
-    const stream = zlib[create](options);
-    const events = [];
-    const pieces = [];
-    stream.on('data', (piece) => {
-      pieces.push(piece);
-      events.push('data');
-    });
-    for (const name of ['finish', 'end', 'close']) stream.on(name, () => events.push(name));
-    stream.on('error', (error) => events.push(`error:${error.code}:${error.message}`));
-    stream.end(input);
-    // Output is never given before end() returns, here or in Node.
-    events.push('returned');
-    stream.on('close', () => resolve({ events, sizes: pieces.map((p) => p.length), output: Buffer.concat(pieces), bytesWritten: stream.bytesWritten }));
-  });
+  const stream = zlib[create](options);
+  const { events, closed } = recordStream(stream, { errorMessages: true });
+  stream.end(input);
+  // Output is never given before end() returns, here or in Node.
+  events.push('returned');
+  return closed;
 }
 
 function json(random, length) {

@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { spawnSync } from 'node:child_process';
 import node from 'node:zlib';
 import { seededRandom } from './helpers/random.mjs';
+import { recordStream } from './helpers/stream-record.mjs';
 
 const require = createRequire(import.meta.url);
 const hotpath = require('hotpath/zlib');
@@ -31,23 +32,11 @@ function chunksOf(random, buffer) {
 }
 
 /** Writes `chunks` as separate writes, ends, and records pieces and events. */
-async function run(stream, chunks) {
-  const events = [];
-  const pieces = [];
-  stream.on('data', (piece) => {
-    pieces.push(piece);
-    events.push('data');
-  });
-  for (const name of ['finish', 'end', 'close']) stream.on(name, () => events.push(name));
-  let error = null;
-  stream.on('error', (e) => {
-    error = e;
-    events.push(`error:${e.code}`);
-  });
+function run(stream, chunks) {
+  const { closed } = recordStream(stream);
   for (const chunk of chunks) stream.write(chunk);
   stream.end();
-  await new Promise((resolve) => stream.on('close', resolve));
-  return { events, sizes: pieces.map((p) => p.length), output: Buffer.concat(pieces), error, bytesWritten: stream.bytesWritten };
+  return closed;
 }
 
 const DECODERS = [
