@@ -90,9 +90,24 @@ impl ChunkWriter {
         max_pieces: usize,
         output: Vec<u8>,
     ) -> WriteOutcome {
-        if self.options.mode == Mode::BrotliDecode {
-            return self.write_piecewise(flush, input, max_pieces, output);
-        }
+        let mut outcome = if self.options.mode == Mode::BrotliDecode {
+            self.write_piecewise(flush, input, max_pieces, output)
+        } else {
+            self.write_batched(flush, input, max_pieces, output)
+        };
+        outcome.out_offset = self.out_offset;
+        outcome
+    }
+
+    /// One engine call with room for all the pieces, cut where Node's calls would
+    /// have cut it.
+    fn write_batched(
+        &mut self,
+        flush: i32,
+        input: &[u8],
+        max_pieces: usize,
+        output: Vec<u8>,
+    ) -> WriteOutcome {
         let first_room = self.chunk_size - self.out_offset;
         let window = first_room + (max_pieces.max(1) - 1) * self.chunk_size;
         let mut outcome = WriteOutcome {
@@ -128,7 +143,6 @@ impl ChunkWriter {
         outcome.more_output = error.is_none() && produced == window;
         outcome.input_left = error.is_none() && !outcome.more_output && step.consumed < input.len();
         self.out_offset = (self.out_offset + produced) % self.chunk_size;
-        outcome.out_offset = self.out_offset;
         outcome.error = error;
         outcome
     }
@@ -159,7 +173,6 @@ impl ChunkWriter {
                     // The failing call's output is never pushed, as in Node.
                     outcome.output.truncate(start);
                     outcome.error = Some(error);
-                    outcome.out_offset = self.out_offset;
                     return outcome;
                 }
             };
@@ -169,7 +182,6 @@ impl ChunkWriter {
                 outcome.pieces.push(step.produced as u32);
             }
             self.out_offset = (self.out_offset + step.produced) % self.chunk_size;
-            outcome.out_offset = self.out_offset;
             if step.produced < room {
                 outcome.input_left = outcome.consumed < input.len();
                 return outcome;

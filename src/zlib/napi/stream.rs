@@ -63,11 +63,20 @@ pub enum WriteFlag {
     Failed = 4,
 }
 
-fn write_state(state: &ByteView, outcome: &WriteOutcome) {
+/// `ZlibWriteFlag` bits of a write (pool or `writeInto`).
+fn write_flags(more_output: bool, input_left: bool, failed: bool) -> u32 {
     let flag = |set: bool, flag: WriteFlag| if set { flag as u32 } else { 0 };
-    let flags = flag(outcome.more_output, WriteFlag::MoreOutput)
-        | flag(outcome.input_left, WriteFlag::InputLeft)
-        | flag(outcome.error.is_some(), WriteFlag::Failed);
+    flag(more_output, WriteFlag::MoreOutput)
+        | flag(input_left, WriteFlag::InputLeft)
+        | flag(failed, WriteFlag::Failed)
+}
+
+fn write_state(state: &ByteView, outcome: &WriteOutcome) {
+    let flags = write_flags(
+        outcome.more_output,
+        outcome.input_left,
+        outcome.error.is_some(),
+    );
     put_state(
         state,
         [
@@ -286,13 +295,7 @@ impl ZlibStream {
             // Through a scratch copy, so `out` is written only by `overwrite_at`: JS
             // views may overlap, and no slice of one is held while another is written.
             out.overwrite_at(call.at, &scratch[..call.step.produced]);
-            let flags = if call.room_filled {
-                WriteFlag::MoreOutput as u32
-            } else if call.input_left {
-                WriteFlag::InputLeft as u32
-            } else {
-                0
-            };
+            let flags = write_flags(call.room_filled, call.input_left, false);
             put_state(
                 &state,
                 [
